@@ -1,0 +1,43 @@
+package org.cpis.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+    /** An OpenID Connect provider offered on the sign-in page. */
+    record SignInOption(String registrationId, String name) {}
+
+    private final ObjectProvider<ClientRegistrationRepository> oidcProviders;
+
+    HomeController(ObjectProvider<ClientRegistrationRepository> oidcProviders) {
+        this.oidcProviders = oidcProviders;
+    }
+
+    @GetMapping("/")
+    String home(Actor actor, Model model) {
+        model.addAttribute("tasks", HomeTasks.forRole(actor.role()));
+        return "home";
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        List<SignInOption> options = new ArrayList<>();
+        ClientRegistrationRepository repository = oidcProviders.getIfAvailable();
+        if (repository instanceof Iterable<?> registrations) {
+            for (Object r : registrations) {
+                ClientRegistration registration = (ClientRegistration) r;
+                options.add(new SignInOption(registration.getRegistrationId(), registration.getClientName()));
+            }
+        }
+        model.addAttribute("oidcOptions", options);
+        return "login";
+    }
+}

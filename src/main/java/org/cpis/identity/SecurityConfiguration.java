@@ -1,0 +1,97 @@
+package org.cpis.identity;
+
+import java.util.List;
+import org.cpis.shared.web.AccessRules;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Three filter chains: the built-in token endpoint, the bearer-token API, and the signed-in web pages. In each, a
+ * request that no module's {@link AccessRules} allows is refused (deny by default).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "font-src 'self' https://assets.nhs.uk; script-src 'self'; style-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // BCrypt for new hashes; stored hashes carry their {id} so the algorithm can be raised later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    @ConditionalOnExpression("'${cpis.identity.external-token-issuer:}'.isEmpty()")
+    SecurityFilterChain tokenEndpoint(HttpSecurity http) throws Exception {
+        // Only the client-credentials grant is registered for any client, so /oauth2/authorize never succeeds.
+        // Spring Security 7 no longer narrows this chain to the protocol endpoints by itself.
+        http.securityMatcher("/oauth2/**", "/.well-known/oauth-authorization-server")
+                .oauth2AuthorizationServer(Customizer.withDefaults())
+                .authorizeHttpRequests(rules -> rules.anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, List<AccessRules> modules, JwtActorConverter converter)
+            throws Exception {
+        http.securityMatcher("/api/**", "/fhir/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
+                .authorizeHttpRequests(rules -> {
+                    modules.forEach(m -> m.api(rules));
+                    rules.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain web(
+            HttpSecurity http,
+            List<AccessRules> modules,
+            ObjectProvider<ClientRegistrationRepository> oidcProviders,
+            OidcPersonService oidcPersonService)
+            throws Exception {
+        http.authorizeHttpRequests(rules -> {
+                    rules.requestMatchers(
+                                    "/login",
+                                    "/error",
+                                    "/assets/**",
+                                    "/css/**",
+                                    "/js/**",
+                                    "/nhsuk-frontend.min.css",
+                                    "/nhsuk-frontend.min.js",
+                                    "/favicon.ico",
+                                    "/actuator/health",
+                                    "/actuator/health/**")
+                            .permitAll();
+                    modules.forEach(m -> m.web(rules));
+                    rules.anyRequest().denyAll();
+                })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .headers(
+                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        if (oidcProviders.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .defaultSuccessUrl("/", true)
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcPersonService)));
+        }
+        return http.build();
+    }
+}

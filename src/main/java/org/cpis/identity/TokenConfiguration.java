@@ -1,0 +1,126 @@
+package org.cpis.identity;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/** Bearer tokens: the hub's own authorization server (embedded default) or an external issuer (production). */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(
+            IdentityProperties properties,
+            org.springframework.beans.factory.ObjectProvider<JWKSource<SecurityContext>> jwks) {
+        if (properties.externalTokenIssuer() != null) {
+            return JwtDecoders.fromIssuerLocation(
+                    properties.externalTokenIssuer().toString());
+        }
+        return NimbusJwtDecoder.withJwkSource(jwks.getObject()).build();
+    }
+
+    @Bean
+    JwtActorConverter jwtActorConverter(IdentityService identities, IdentityProperties properties) {
+        return new JwtActorConverter(identities, properties);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${cpis.identity.external-token-issuer:}'.isEmpty()")
+    static class BuiltInIssuer {
+
+        @Bean
+        RegisteredClientRepository registeredClientRepository(
+                ApiClientRepository clients, IdentityProperties properties) {
+            return new ApiClientRegistry(clients, properties.accessTokenTtl());
+        }
+
+        @Bean
+        OAuth2AuthorizationService authorizationService() {
+            return new StatelessAuthorizationService();
+        }
+
+        @Bean
+        AuthorizationServerSettings authorizationServerSettings() {
+            return AuthorizationServerSettings.builder().build();
+        }
+
+        @Bean
+        JWKSource<SecurityContext> jwkSource(IdentityProperties properties) {
+            KeyPair keys =
+                    properties.signingKey() == null || properties.signingKey().isBlank()
+                            ? generate()
+                            : parse(properties.signingKey());
+            RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                    .privateKey(keys.getPrivate())
+                    .keyID(UUID.nameUUIDFromBytes(keys.getPublic().getEncoded()).toString())
+                    .build();
+            return new ImmutableJWKSet<>(new JWKSet(key));
+        }
+
+        /** Puts the client's role, organisation and name into its token, where the API reads them back. */
+        @Bean
+        OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(IdentityProperties properties) {
+            return context -> {
+                var settings = context.getRegisteredClient().getClientSettings();
+                context.getClaims()
+                        .claim(properties.roleClaim(), settings.<String>getSetting(ApiClientRegistry.ROLE_SETTING))
+                        .claim(
+                                properties.organisationClaim(),
+                                settings.<String>getSetting(ApiClientRegistry.ORGANISATION_SETTING))
+                        .claim(properties.nameClaim(), settings.<String>getSetting(ApiClientRegistry.NAME_SETTING));
+            };
+        }
+
+        private static KeyPair generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static KeyPair parse(String pem) {
+            String base64 =
+                    pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            try {
+                KeyFactory factory = KeyFactory.getInstance("RSA");
+                RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
+                        new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+                RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
+                        new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+                return new KeyPair(publicKey, privateKey);
+            } catch (NoSuchAlgorithmException
+                    | InvalidKeySpecException
+                    | IllegalArgumentException
+                    | ClassCastException e) {
+                throw new IllegalStateException("cpis.identity.signing-key is not a PKCS#8 PEM RSA private key");
+            }
+        }
+    }
+}

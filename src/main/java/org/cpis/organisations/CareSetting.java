@@ -1,0 +1,6 @@
+package org.cpis.organisations;
+
+import org.cpis.shared.OdsCode;
+
+/** A health organisation or site from which CP-IS is consulted. */
+public record CareSetting(OdsCode odsCode, String name, CareSettingType type) {}

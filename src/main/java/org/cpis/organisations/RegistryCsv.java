@@ -1,0 +1,141 @@
+package org.cpis.organisations;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.cpis.shared.InvalidIdentifierException;
+import org.cpis.shared.OdsCode;
+
+/**
+ * Reads the operator's registry files (formats in docs/operations.md). Every line is checked before anything is
+ * written, so a bad file changes nothing.
+ */
+final class RegistryCsv {
+
+    static final List<String> LOCAL_AUTHORITY_COLUMNS =
+            List.of("ods_code", "name", "emergency_duty_phone", "office_hours_phone", "duty_team_email", "mash_email");
+    static final List<String> CARE_SETTING_COLUMNS = List.of("ods_code", "name", "care_setting_type");
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ]{5,19}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
+
+    record Parsed<T>(List<T> rows, List<String> problems) {}
+
+    private RegistryCsv() {}
+
+    static Parsed<LocalAuthority> localAuthorities(Reader csv) {
+        return read(csv, LOCAL_AUTHORITY_COLUMNS, (row, problems) -> {
+            String edt = row.field("emergency_duty_phone", true, PHONE);
+            String office = row.field("office_hours_phone", false, PHONE);
+            String duty = row.field("duty_team_email", false, EMAIL);
+            String mash = row.field("mash_email", false, EMAIL);
+            return new LocalAuthority(row.odsCode(), row.field("name", true, null), edt, office, duty, mash);
+        });
+    }
+
+    static Parsed<CareSetting> careSettings(Reader csv) {
+        return read(csv, CARE_SETTING_COLUMNS, (row, problems) -> {
+            String name = row.field("name", true, null);
+            String typeCode = row.field("care_setting_type", true, null);
+            CareSettingType type =
+                    typeCode == null ? null : CareSettingType.fromCode(typeCode).orElse(null);
+            if (typeCode != null && type == null) {
+                row.problem("care_setting_type", "is not a known care-setting type");
+            }
+            return new CareSetting(row.odsCode(), name, type);
+        });
+    }
+
+    private interface RowMapper<T> {
+        T map(Row row, List<String> problems);
+    }
+
+    private static <T> Parsed<T> read(Reader csv, List<String> columns, RowMapper<T> mapper) {
+        List<T> rows = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(csv)) {
+            boolean headerChecked = false;
+            for (NamedCsvRecord record : reader) {
+                if (!headerChecked) {
+                    if (!new HashSet<>(record.getHeader()).equals(new HashSet<>(columns))) {
+                        return new Parsed<>(List.of(), List.of("header must be exactly: " + String.join(",", columns)));
+                    }
+                    headerChecked = true;
+                }
+                long line = record.getStartingLineNumber();
+                if (record.getFieldCount() != columns.size()) {
+                    problems.add("line " + line + ": expected " + columns.size() + " fields");
+                    continue;
+                }
+                Row row = new Row(record, line, problems);
+                int before = problems.size();
+                T value = mapper.map(row, problems);
+                if (problems.size() == before) {
+                    if (!seen.add(record.getField("ods_code"))) {
+                        problems.add("line " + line + ": ods_code appears more than once in the file");
+                    } else {
+                        rows.add(value);
+                    }
+                }
+            }
+            if (!headerChecked && problems.isEmpty()) {
+                problems.add("the file has no rows");
+            }
+        } catch (CsvParseException e) {
+            problems.add("the file is not readable as RFC 4180 CSV");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Parsed<>(rows, problems);
+    }
+
+    private static final class Row {
+        private final NamedCsvRecord record;
+        private final long line;
+        private final List<String> problems;
+
+        Row(NamedCsvRecord record, long line, List<String> problems) {
+            this.record = record;
+            this.line = line;
+            this.problems = problems;
+        }
+
+        OdsCode odsCode() {
+            try {
+                return OdsCode.of(record.getField("ods_code"));
+            } catch (InvalidIdentifierException e) {
+                problem("ods_code", "is not a valid ODS code");
+                return null;
+            }
+        }
+
+        String field(String column, boolean required, Pattern format) {
+            String value = record.getField(column).trim();
+            if (value.isEmpty()) {
+                if (required) {
+                    problem(column, "is required");
+                }
+                return null;
+            }
+            if (value.length() > 200
+                    || (format != null && !format.matcher(value).matches())) {
+                problem(column, "is not in the expected format");
+                return null;
+            }
+            return value;
+        }
+
+        void problem(String column, String what) {
+            problems.add("line " + line + ": " + column + " " + what);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.cpis.shared.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default: a real PostgreSQL 15 (zonky's binaries) started in-process, its data kept under the working
+ * directory. Production sets {@code SPRING_DATASOURCE_URL} and this configuration steps aside for Boot's own pool.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final String DATABASE = "cpis";
+
+    @Bean(destroyMethod = "")
+    EmbeddedPostgresServer embeddedPostgres(DatabaseProperties properties) throws IOException {
+        Path directory = properties.ephemeral()
+                ? Files.createTempDirectory("cpis-postgres-")
+                : properties.dataDirectory().toAbsolutePath();
+        Files.createDirectories(directory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(properties.ephemeral())
+                .setPort(properties.port())
+                .setServerConfig("max_connections", "200")
+                .start();
+        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+        createDatabaseIfMissing(postgres);
+        return new EmbeddedPostgresServer(postgres, properties.ephemeral() ? directory : null);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgresServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(server.postgres().getJdbcUrl("postgres", DATABASE));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(40);
+        dataSource.setPoolName("cpis-embedded");
+        return dataSource;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rs =
+                    statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the embedded cpis database", e);
+        }
+    }
+
+    /** Stops the server after the pool has closed (Spring destroys dependants first). */
+    record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path deleteOnClose) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            postgres.close();
+            if (deleteOnClose != null) {
+                try (Stream<Path> paths = Files.walk(deleteOnClose)) {
+                    paths.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+}

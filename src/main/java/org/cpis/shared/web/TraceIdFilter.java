@@ -1,0 +1,59 @@
+package org.cpis.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request a trace id — the caller's {@code TraceID} header (NHS England's CP-IS API) or
+ * {@code X-Request-ID} when well-formed, otherwise a new UUID — puts it in every log line and echoes it back.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class TraceIdFilter extends OncePerRequestFilter {
+
+    public static final String MDC_KEY = "traceId";
+    public static final String TRACE_ID_HEADER = "TraceID";
+    public static final String REQUEST_ID_HEADER = "X-Request-ID";
+    public static final String REQUEST_ATTRIBUTE = TraceIdFilter.class.getName() + ".traceId";
+
+    // Caller-supplied ids reach logs and the audit trail, so only a safe alphabet and length is taken.
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String supplied = request.getHeader(TRACE_ID_HEADER);
+        if (supplied == null) {
+            supplied = request.getHeader(REQUEST_ID_HEADER);
+        }
+        String traceId = supplied != null && SAFE.matcher(supplied).matches()
+                ? supplied
+                : UUID.randomUUID().toString();
+        request.setAttribute(REQUEST_ATTRIBUTE, traceId);
+        response.setHeader(REQUEST_ID_HEADER, traceId);
+        if (request.getHeader(TRACE_ID_HEADER) != null) {
+            response.setHeader(TRACE_ID_HEADER, traceId);
+        }
+        MDC.put(MDC_KEY, traceId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    /** The current request's trace id, or null outside a request. */
+    public static String current() {
+        return MDC.get(MDC_KEY);
+    }
+}
