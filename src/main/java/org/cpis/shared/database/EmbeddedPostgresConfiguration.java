@@ -29,7 +29,7 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final String DATABASE = "cpis";
 
-    @Bean(destroyMethod = "")
+    @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgres(DatabaseProperties properties) throws IOException {
         Path directory = properties.ephemeral()
                 ? Files.createTempDirectory("cpis-postgres-")

@@ -1,0 +1,49 @@
+package org.cpis.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One line per request: method, path, status, time. Never the query string, headers or body, which may carry NHS
+ * numbers or names; no cpis URL puts personal data in its path.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RequestLogFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("cpis.requests");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (log.isInfoEnabled() && !isStaticAsset(request.getRequestURI())) {
+                log.info(
+                        "{} {} {} {}ms",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        response.getStatus(),
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+        }
+    }
+
+    private static boolean isStaticAsset(String uri) {
+        return uri.startsWith("/assets/")
+                || uri.startsWith("/css/")
+                || uri.startsWith("/js/")
+                || uri.startsWith("/nhsuk-frontend");
+    }
+}
