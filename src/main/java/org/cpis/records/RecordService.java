@@ -1,0 +1,117 @@
+package org.cpis.records;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.cpis.audit.Audit;
+import org.cpis.audit.AuditEntry;
+import org.cpis.shared.EnglandDate;
+import org.cpis.shared.NhsNumber;
+import org.cpis.shared.OdsCode;
+import org.cpis.shared.PlanType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class RecordService implements Records {
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Audit audit;
+
+    RecordService(DataSource dataSource, JdbcClient jdbc, Clock clock, Audit audit) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RecordBatch startBatch(OdsCode localAuthority, UUID uploadId) {
+        return new CopyRecordBatch(
+                DataSourceUtils.getConnection(dataSource),
+                jdbc,
+                localAuthority,
+                uploadId,
+                Timestamp.from(Instant.now(clock)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RecordPage search(OdsCode localAuthority, String query, int page, int pageSize) {
+        String q = query == null ? "" : query.trim();
+        String nhs = NhsNumber.isValid(q) ? NhsNumber.of(q).value() : null;
+        String filter = q.isEmpty() ? "" : " and (nhs_number = :nhs or local_id = :local)";
+        long total = jdbc.sql("select count(*) from records.record where la_ods = :la" + filter)
+                .param("la", localAuthority.value())
+                .param("nhs", nhs)
+                .param("local", q)
+                .query(Long.class)
+                .single();
+        LocalDate today = EnglandDate.today(clock);
+        List<RecordPage.Item> items = jdbc.sql("""
+                        select nhs_number, local_id, family_name, given_names, date_of_birth, plan_type, start_date,
+                               end_date, expected_delivery_date, allocated_worker, visible_until
+                          from records.record where la_ods = :la""" + filter + """
+                         order by updated_at desc, id desc
+                         limit :limit offset :offset
+                        """)
+                .param("la", localAuthority.value())
+                .param("nhs", nhs)
+                .param("local", q)
+                .param("limit", pageSize)
+                .param("offset", (long) page * pageSize)
+                .query((rs, n) -> {
+                    LocalDate start = rs.getObject("start_date", LocalDate.class);
+                    LocalDate visibleUntil = rs.getObject("visible_until", LocalDate.class);
+                    return new RecordPage.Item(
+                            rs.getString("nhs_number"),
+                            rs.getString("local_id"),
+                            rs.getString("family_name"),
+                            rs.getString("given_names"),
+                            rs.getObject("date_of_birth", LocalDate.class),
+                            PlanType.valueOf(rs.getString("plan_type")),
+                            start,
+                            rs.getObject("end_date", LocalDate.class),
+                            rs.getObject("expected_delivery_date", LocalDate.class),
+                            rs.getString("allocated_worker"),
+                            visibleUntil,
+                            RecordRules.visibleOn(today, start, visibleUntil));
+                })
+                .list();
+        return new RecordPage(items, page, pageSize, total);
+    }
+
+    @Override
+    @Transactional
+    public int purge(LocalDate today) {
+        record Purged(long id, String laOds, String nhsNumber, String planType) {}
+        List<Purged> purged =
+                jdbc.sql("""
+                        delete from records.record where visible_until < :today
+                        returning id, la_ods, nhs_number, plan_type
+                        """).param("today", today).query(Purged.class).list();
+        audit.recordAll(purged.stream()
+                .map(p -> new AuditEntry(
+                        "system:purge",
+                        "SYSTEM",
+                        p.laOds(),
+                        "RECORD_PURGED",
+                        NhsNumber.of(p.nhsNumber()),
+                        "record:" + p.id(),
+                        "SUCCESS",
+                        null,
+                        "plan_type=" + p.planType()))
+                .toList());
+        return purged.size();
+    }
+}

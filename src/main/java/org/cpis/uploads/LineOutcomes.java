@@ -1,0 +1,115 @@
+package org.cpis.uploads;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The outcome of every line of an upload, held compactly (a 500,000-line file in about 3 MB) until the batch is
+ * applied, then written as the acknowledgement's gzipped "records" array.
+ */
+final class LineOutcomes {
+
+    private static final byte LOADED = -1;
+    private static final RejectionReason[] REASONS = RejectionReason.values();
+    private static final UploadColumn[] COLUMNS = UploadColumn.values();
+
+    private int[] lines = new int[1024];
+    private byte[] reasons = new byte[1024];
+    private byte[] columns = new byte[1024];
+    private int size;
+    private int rejected;
+
+    int size() {
+        return size;
+    }
+
+    int rejected() {
+        return rejected;
+    }
+
+    void loaded(int line) {
+        add(line, LOADED, (byte) -1);
+    }
+
+    void rejected(int line, RejectionReason reason, UploadColumn column) {
+        add(line, (byte) reason.ordinal(), column == null ? -1 : (byte) column.ordinal());
+        rejected++;
+    }
+
+    /** Lines the records store left out as duplicates: they become rejections. Lines arrive in ascending order. */
+    void duplicates(List<Integer> duplicateLines) {
+        for (int line : duplicateLines) {
+            int i = Arrays.binarySearch(lines, 0, size, line);
+            if (i >= 0 && reasons[i] == LOADED) {
+                reasons[i] = (byte) RejectionReason.DUPLICATE_IN_FILE.ordinal();
+                columns[i] = (byte) UploadColumn.NHS_NUMBER.ordinal();
+                rejected++;
+            }
+        }
+    }
+
+    private void add(int line, byte reason, byte column) {
+        if (size == lines.length) {
+            lines = Arrays.copyOf(lines, size * 2);
+            reasons = Arrays.copyOf(reasons, size * 2);
+            columns = Arrays.copyOf(columns, size * 2);
+        }
+        lines[size] = line;
+        reasons[size] = reason;
+        columns[size] = column;
+        size++;
+    }
+
+    interface RejectionSink {
+        void accept(int line, RejectionReason reason, UploadColumn column);
+    }
+
+    void forEachRejection(RejectionSink sink) {
+        for (int i = 0; i < size; i++) {
+            if (reasons[i] != LOADED) {
+                sink.accept(lines[i], REASONS[reasons[i]], columns[i] < 0 ? null : COLUMNS[columns[i]]);
+            }
+        }
+    }
+
+    /** The JSON array of per-line outcomes, gzipped. */
+    byte[] gzippedJson() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, size * 4));
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(bytes, 1 << 16), StandardCharsets.UTF_8)) {
+            out.write('[');
+            StringBuilder entry = new StringBuilder(96);
+            for (int i = 0; i < size; i++) {
+                entry.setLength(0);
+                if (i > 0) {
+                    entry.append(',');
+                }
+                entry.append("{\"line\":").append(lines[i]);
+                if (reasons[i] == LOADED) {
+                    entry.append(",\"outcome\":\"LOADED\"}");
+                } else {
+                    entry.append(",\"outcome\":\"REJECTED\",\"reason\":\"")
+                            .append(REASONS[reasons[i]].name())
+                            .append('"');
+                    if (columns[i] >= 0) {
+                        entry.append(",\"column\":\"")
+                                .append(COLUMNS[columns[i]].header())
+                                .append('"');
+                    }
+                    entry.append('}');
+                }
+                out.append(entry);
+            }
+            out.write(']');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

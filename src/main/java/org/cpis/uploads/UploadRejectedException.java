@@ -1,0 +1,21 @@
+package org.cpis.uploads;
+
+/** An upload refused before anything was loaded or acknowledged; the message is safe to show the sender. */
+public class UploadRejectedException extends RuntimeException {
+
+    public enum Kind {
+        SEQUENCE_TOO_LOW,
+        TOO_LARGE
+    }
+
+    private final Kind kind;
+
+    public UploadRejectedException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
