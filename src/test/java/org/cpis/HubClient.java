@@ -24,8 +24,7 @@ public final class HubClient {
     }
 
     public HttpResponse<String> token(String clientId, String secret) {
-        String basic = Base64.getEncoder()
-                .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(uri("/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -37,9 +36,9 @@ class SecurityConfiguration {
     @ConditionalOnExpression("'${cpis.identity.external-token-issuer:}'.isEmpty()")
     SecurityFilterChain tokenEndpoint(HttpSecurity http) throws Exception {
         // Only the client-credentials grant is registered for any client, so /oauth2/authorize never succeeds.
-        // Spring Security 7 no longer narrows this chain to the protocol endpoints by itself.
-        http.securityMatcher("/oauth2/**", "/.well-known/oauth-authorization-server")
-                .oauth2AuthorizationServer(Customizer.withDefaults())
+        // Spring Security 7 no longer narrows this chain to the protocol endpoints by itself; "/oauth2/**" would also
+        // swallow /oauth2/authorization/{id}, where OpenID Connect sign-in starts.
+        http.oauth2AuthorizationServer(as -> http.securityMatcher(as.getEndpointsMatcher()))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated());
         return http.build();
     }
@@ -90,6 +89,7 @@ class SecurityConfiguration {
         if (oidcProviders.getIfAvailable() != null) {
             http.oauth2Login(oidc -> oidc.loginPage("/login")
                     .defaultSuccessUrl("/", true)
+                    .failureUrl("/login?oidcError")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcPersonService)));
         }
         return http.build();

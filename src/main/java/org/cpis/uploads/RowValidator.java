@@ -47,8 +47,8 @@ final class RowValidator {
                 continue;
             }
             String value = fields[i];
-            if (value.length() > column.maxLength()) {
-                return Result.rejected(RejectionReason.FIELD_TOO_LONG, column);
+            if (value.length() > column.maxLength() && value.strip().length() > column.maxLength()) {
+                return Result.rejected(column.whenTooLong(), column);
             }
             for (int c = 0; c < value.length(); c++) {
                 char ch = value.charAt(c);

@@ -3,6 +3,7 @@ package org.cpis.uploads;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,8 +126,10 @@ class UploadService implements Uploads {
                 new LimitedInputStream(body, properties.maxFileSize().toBytes());
         try (Reader reader = withoutBom(new InputStreamReader(limited, StandardCharsets.UTF_8));
                 CsvReader<CsvRecord> csv = CsvReader.builder()
-                        .allowExtraFields(true)
-                        .allowMissingFields(true)
+                        // A line with the wrong number of fields is that line's problem, not the file's.
+                        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                        .allowUnclosedQuote(false)
                         .ofCsvRecord(reader)) {
             Iterator<CsvRecord> lines = csv.iterator();
             if (!lines.hasNext()) {

@@ -31,7 +31,8 @@ class IdentityApiTest {
         assertThat(token.get("token_type").asString()).isEqualTo("Bearer");
         assertThat(token.get("expires_in").asInt()).isBetween(1, 900);
 
-        HttpResponse<String> me = hub.get("/api/v1/me", token.get("access_token").asString());
+        HttpResponse<String> me =
+                hub.get("/api/v1/me", token.get("access_token").asString());
         assertThat(me.statusCode()).isEqualTo(200);
         JsonNode body = HubClient.json(me);
         assertThat(body.get("clientId").asString()).isEqualTo("birmingham-case-system");
@@ -59,8 +60,8 @@ class IdentityApiTest {
     void the_api_refuses_calls_without_a_valid_token() {
         HttpResponse<String> anonymous = hub.get("/api/v1/me", null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("Bearer"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(hub.get("/api/v1/me", "not-a-jwt").statusCode()).isEqualTo(401);
         assertThat(hub.get("/fhir/R4/CareTeam", null).statusCode()).isEqualTo(401);
     }
@@ -70,8 +71,7 @@ class IdentityApiTest {
         String token = hub.accessToken("birmingham-case-system", "demo-secret");
         String[] parts = token.split("\\.");
         // Same header and claims, someone else's signature.
-        String forged = parts[0] + "." + parts[1] + "."
-                + new StringBuilder(parts[2]).reverse();
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         assertThat(hub.get("/api/v1/me", forged).statusCode()).isEqualTo(401);
     }
 
@@ -91,8 +91,7 @@ class IdentityApiTest {
     @Test
     void a_hostile_trace_id_is_replaced_not_echoed() {
         HttpResponse<String> response = hub.get("/api/v1/me", null, "TraceID", "<script>alert(1)</script>");
-        assertThat(response.headers().firstValue("TraceID")).hasValueSatisfying(v -> assertThat(v)
-                .doesNotContain("<")
-                .matches("[0-9a-f-]{36}"));
+        assertThat(response.headers().firstValue("TraceID"))
+                .hasValueSatisfying(v -> assertThat(v).doesNotContain("<").matches("[0-9a-f-]{36}"));
     }
 }

@@ -19,12 +19,11 @@ class OrganisationsRegistryTest {
         assertThat(organisations.localAuthorities())
                 .hasSizeGreaterThanOrEqualTo(153)
                 .allSatisfy(la -> assertThat(la.emergencyDutyPhone()).isNotBlank());
-        assertThat(organisations.localAuthority(OdsCode.of("E08000025")))
-                .hasValueSatisfying(la -> {
-                    assertThat(la.name()).isEqualTo("Birmingham City Council");
-                    assertThat(la.emergencyDutyPhone()).startsWith("0121 496 0");
-                    assertThat(la.dutyTeamEmail()).endsWith(".example");
-                });
+        assertThat(organisations.localAuthority(OdsCode.of("E08000025"))).hasValueSatisfying(la -> {
+            assertThat(la.name()).isEqualTo("Birmingham City Council");
+            assertThat(la.emergencyDutyPhone()).startsWith("0121 496 0");
+            assertThat(la.dutyTeamEmail()).endsWith(".example");
+        });
     }
 
     @Test
@@ -99,7 +98,8 @@ class OrganisationsRegistryTest {
         assertThat(organisations.search("birmingham", 10))
                 .extracting(o -> o.odsCode().value())
                 .contains("E08000025");
-        assertThat(organisations.search("e08000025", 10)).extracting(Organisation::name)
+        assertThat(organisations.search("e08000025", 10))
+                .extracting(Organisation::name)
                 .containsExactly("Birmingham City Council");
         assertThat(organisations.search("%", 10)).isEmpty();
     }

@@ -23,13 +23,11 @@ class EmbeddedDatabaseRestartTest {
     void data_survives_a_restart() {
         Path data = work.resolve("postgres");
         try (ConfigurableApplicationContext hub = start(data)) {
-            hub.getBean(JdbcClient.class)
-                    .sql("""
+            hub.getBean(JdbcClient.class).sql("""
                             insert into organisations.organisation (ods_code, kind, name, care_setting_type,
                                                                     created_at, updated_at)
                             values ('ZZR01', 'HEALTH', 'Written Before Restart', 'DENTISTRY', now(), now())
-                            """)
-                    .update();
+                            """).update();
         }
         assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
         try (ConfigurableApplicationContext hub = start(data)) {

@@ -1,0 +1,224 @@
+package org.cpis.uploads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cpis.records.RecordRow;
+import org.cpis.shared.PlanType;
+import org.junit.jupiter.api.Test;
+
+class RowValidatorTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    /** A valid CPP row; tests change one field at a time. */
+    private static Map<UploadColumn, String> row() {
+        Map<UploadColumn, String> row = new LinkedHashMap<>();
+        row.put(UploadColumn.NHS_NUMBER, "9990000077");
+        row.put(UploadColumn.LOCAL_ID, "B-1");
+        row.put(UploadColumn.FAMILY_NAME, "Smith");
+        row.put(UploadColumn.GIVEN_NAMES, "Alice");
+        row.put(UploadColumn.DATE_OF_BIRTH, "2015-03-01");
+        row.put(UploadColumn.PLAN_TYPE, "CPP");
+        row.put(UploadColumn.START_DATE, "2025-01-10");
+        row.put(UploadColumn.END_DATE, "");
+        row.put(UploadColumn.DELETE_DATE, "");
+        row.put(UploadColumn.EXPECTED_DELIVERY_DATE, "");
+        row.put(UploadColumn.MOTHER_NHS_NUMBER, "");
+        row.put(UploadColumn.ALLOCATED_WORKER, "");
+        return row;
+    }
+
+    private static RowValidator.Result validate(Map<UploadColumn, String> row) {
+        int[] index = new int[UploadColumn.values().length];
+        Arrays.fill(index, -1);
+        String[] fields = new String[row.size()];
+        int i = 0;
+        for (var e : row.entrySet()) {
+            index[e.getKey().ordinal()] = i;
+            fields[i++] = e.getValue();
+        }
+        return new RowValidator(index, fields.length, TODAY).validate(2, fields);
+    }
+
+    private static RowValidator.Result with(UploadColumn column, String value) {
+        Map<UploadColumn, String> row = row();
+        row.put(column, value);
+        return validate(row);
+    }
+
+    private static void assertRejected(RowValidator.Result result, RejectionReason reason, UploadColumn column) {
+        assertThat(result.row()).isNull();
+        assertThat(result.problem()).isEqualTo(new RowValidator.Problem(reason, column));
+    }
+
+    @Test
+    void a_valid_row_becomes_a_record_row() {
+        RecordRow r = with(UploadColumn.NHS_NUMBER, " 999 000 0077 ").row();
+        assertThat(r.nhsNumber()).isEqualTo("9990000077");
+        assertThat(r.planType()).isEqualTo(PlanType.CPP);
+        assertThat(r.dateOfBirth()).isEqualTo(LocalDate.of(2015, 3, 1));
+        assertThat(r.endDate()).isNull();
+        assertThat(r.line()).isEqualTo(2);
+    }
+
+    @Test
+    void nhs_number_must_be_present_and_pass_modulus_11() {
+        assertRejected(with(UploadColumn.NHS_NUMBER, ""), RejectionReason.MISSING_FIELD, UploadColumn.NHS_NUMBER);
+        assertRejected(
+                with(UploadColumn.NHS_NUMBER, "9990000078"),
+                RejectionReason.INVALID_NHS_NUMBER,
+                UploadColumn.NHS_NUMBER);
+        assertRejected(
+                with(UploadColumn.NHS_NUMBER, "'; drop table x;--"),
+                RejectionReason.INVALID_NHS_NUMBER,
+                UploadColumn.NHS_NUMBER);
+    }
+
+    @Test
+    void required_fields() {
+        assertRejected(with(UploadColumn.FAMILY_NAME, "  "), RejectionReason.MISSING_FIELD, UploadColumn.FAMILY_NAME);
+        assertRejected(with(UploadColumn.GIVEN_NAMES, ""), RejectionReason.MISSING_FIELD, UploadColumn.GIVEN_NAMES);
+        assertRejected(with(UploadColumn.PLAN_TYPE, ""), RejectionReason.MISSING_FIELD, UploadColumn.PLAN_TYPE);
+        assertRejected(with(UploadColumn.DATE_OF_BIRTH, ""), RejectionReason.MISSING_FIELD, UploadColumn.DATE_OF_BIRTH);
+        assertRejected(with(UploadColumn.START_DATE, ""), RejectionReason.MISSING_FIELD, UploadColumn.START_DATE);
+    }
+
+    @Test
+    void plan_type_is_exact() {
+        assertRejected(with(UploadColumn.PLAN_TYPE, "cpp"), RejectionReason.UNKNOWN_PLAN_TYPE, UploadColumn.PLAN_TYPE);
+        assertRejected(with(UploadColumn.PLAN_TYPE, "CIN"), RejectionReason.UNKNOWN_PLAN_TYPE, UploadColumn.PLAN_TYPE);
+    }
+
+    @Test
+    void dates_are_strict_iso_calendar_dates() {
+        for (String bad :
+                new String[] {"2025-1-10", "10/01/2025", "2025-02-30", "2025-13-01", "20250110", "+2025-01-10"}) {
+            assertRejected(with(UploadColumn.START_DATE, bad), RejectionReason.INVALID_DATE, UploadColumn.START_DATE);
+        }
+        assertRejected(
+                with(UploadColumn.DATE_OF_BIRTH, "2026-11-23"),
+                RejectionReason.INVALID_DATE,
+                UploadColumn.DATE_OF_BIRTH);
+        assertRejected(
+                with(UploadColumn.DATE_OF_BIRTH, "1899-12-31"),
+                RejectionReason.INVALID_DATE,
+                UploadColumn.DATE_OF_BIRTH);
+    }
+
+    @Test
+    void start_may_be_today_but_not_tomorrow() {
+        assertThat(with(UploadColumn.START_DATE, "2026-11-22").row()).isNotNull();
+        assertRejected(
+                with(UploadColumn.START_DATE, "2026-11-23"), RejectionReason.START_IN_FUTURE, UploadColumn.START_DATE);
+    }
+
+    @Test
+    void end_may_equal_start_but_not_precede_it() {
+        assertThat(with(UploadColumn.END_DATE, "2025-01-10").row()).isNotNull();
+        assertRejected(
+                with(UploadColumn.END_DATE, "2025-01-09"), RejectionReason.END_BEFORE_START, UploadColumn.END_DATE);
+    }
+
+    @Test
+    void an_unborn_plan_needs_its_expected_delivery_date_and_only_it_may_have_one() {
+        Map<UploadColumn, String> ucpp = row();
+        ucpp.put(UploadColumn.PLAN_TYPE, "UCPP");
+        ucpp.put(UploadColumn.DATE_OF_BIRTH, "1995-01-01");
+        assertRejected(
+                validate(ucpp), RejectionReason.EXPECTED_DELIVERY_DATE_REQUIRED, UploadColumn.EXPECTED_DELIVERY_DATE);
+        ucpp.put(UploadColumn.EXPECTED_DELIVERY_DATE, "2027-01-15");
+        assertThat(validate(ucpp).row().expectedDeliveryDate()).isEqualTo(LocalDate.of(2027, 1, 15));
+        ucpp.put(UploadColumn.MOTHER_NHS_NUMBER, "9990000212");
+        assertRejected(validate(ucpp), RejectionReason.FIELD_NOT_ALLOWED, UploadColumn.MOTHER_NHS_NUMBER);
+
+        assertRejected(
+                with(UploadColumn.EXPECTED_DELIVERY_DATE, "2027-01-15"),
+                RejectionReason.FIELD_NOT_ALLOWED,
+                UploadColumn.EXPECTED_DELIVERY_DATE);
+    }
+
+    @Test
+    void a_child_is_accepted_the_day_before_the_18th_birthday_and_refused_on_it() {
+        assertThat(with(UploadColumn.DATE_OF_BIRTH, "2008-11-23").row()).isNotNull();
+        assertRejected(
+                with(UploadColumn.DATE_OF_BIRTH, "2008-11-22"),
+                RejectionReason.AGED_18_OR_OVER,
+                UploadColumn.DATE_OF_BIRTH);
+        // A record made in error can still be withdrawn.
+        Map<UploadColumn, String> withdrawal = row();
+        withdrawal.put(UploadColumn.DATE_OF_BIRTH, "2008-11-22");
+        withdrawal.put(UploadColumn.DELETE_DATE, "2026-11-22");
+        assertThat(validate(withdrawal).row()).isNotNull();
+        // An expectant mother's age is no bar to her unborn child's plan.
+        Map<UploadColumn, String> ucpp = row();
+        ucpp.put(UploadColumn.PLAN_TYPE, "UCPP");
+        ucpp.put(UploadColumn.DATE_OF_BIRTH, "1990-01-01");
+        ucpp.put(UploadColumn.EXPECTED_DELIVERY_DATE, "2027-01-15");
+        assertThat(validate(ucpp).row()).isNotNull();
+    }
+
+    @Test
+    void mother_nhs_number_must_be_valid_and_not_the_childs_own() {
+        assertThat(with(UploadColumn.MOTHER_NHS_NUMBER, "9990000212").row().motherNhsNumber())
+                .isEqualTo("9990000212");
+        assertRejected(
+                with(UploadColumn.MOTHER_NHS_NUMBER, "9990000213"),
+                RejectionReason.INVALID_NHS_NUMBER,
+                UploadColumn.MOTHER_NHS_NUMBER);
+        assertRejected(
+                with(UploadColumn.MOTHER_NHS_NUMBER, "9990000077"),
+                RejectionReason.INVALID_NHS_NUMBER,
+                UploadColumn.MOTHER_NHS_NUMBER);
+    }
+
+    @Test
+    void allocated_worker_is_an_email_address() {
+        assertThat(with(UploadColumn.ALLOCATED_WORKER, "Sam.Patel@Birmingham.example")
+                        .row()
+                        .allocatedWorker())
+                .isEqualTo("sam.patel@birmingham.example");
+        assertRejected(
+                with(UploadColumn.ALLOCATED_WORKER, "Sam Patel"),
+                RejectionReason.INVALID_EMAIL,
+                UploadColumn.ALLOCATED_WORKER);
+    }
+
+    @Test
+    void hostile_content_is_refused_by_length_or_character_not_echoed() {
+        assertRejected(
+                with(UploadColumn.FAMILY_NAME, "x".repeat(1_000_000)),
+                RejectionReason.FIELD_TOO_LONG,
+                UploadColumn.FAMILY_NAME);
+        assertRejected(
+                with(UploadColumn.FAMILY_NAME, "Smith\u0000"),
+                RejectionReason.INVALID_CHARACTERS,
+                UploadColumn.FAMILY_NAME);
+        assertRejected(
+                with(UploadColumn.GIVEN_NAMES, "Zo\uFFFD"),
+                RejectionReason.INVALID_CHARACTERS,
+                UploadColumn.GIVEN_NAMES);
+        assertRejected(
+                with(UploadColumn.GIVEN_NAMES, "line\nbreak"),
+                RejectionReason.INVALID_CHARACTERS,
+                UploadColumn.GIVEN_NAMES);
+        // Quotes, apostrophes and SQL or HTML are just text in a name.
+        assertThat(with(UploadColumn.FAMILY_NAME, "O'Brien \"<script>\"; DROP TABLE--")
+                        .row()
+                        .familyName())
+                .isEqualTo("O'Brien \"<script>\"; DROP TABLE--");
+    }
+
+    @Test
+    void a_line_with_the_wrong_number_of_fields_is_refused() {
+        int[] index = new int[UploadColumn.values().length];
+        Arrays.fill(index, -1);
+        index[UploadColumn.NHS_NUMBER.ordinal()] = 0;
+        RowValidator validator = new RowValidator(index, 2, TODAY);
+        assertThat(validator.validate(3, new String[] {"9990000077"}).problem())
+                .isEqualTo(new RowValidator.Problem(RejectionReason.WRONG_NUMBER_OF_FIELDS, null));
+    }
+}
