@@ -2,6 +2,7 @@ package org.cpis.identity;
 
 import java.util.List;
 import org.cpis.shared.web.AccessRules;
+import org.cpis.shared.web.ApiErrorWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Three filter chains: the built-in token endpoint, the bearer-token API, and the signed-in web pages. In each, a
@@ -45,12 +50,41 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, List<AccessRules> modules, JwtActorConverter converter)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            List<AccessRules> modules,
+            List<ApiErrorWriter> errorWriters,
+            JwtActorConverter converter)
             throws Exception {
+        AuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        AccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            for (ApiErrorWriter writer : errorWriters) {
+                if (writer.handles(request)) {
+                    bearer.commence(request, response, e); // keeps the WWW-Authenticate challenge
+                    response.resetBuffer();
+                    writer.unauthorized(request, response);
+                    return;
+                }
+            }
+            bearer.commence(request, response, e);
+        };
+        AccessDeniedHandler deniedHandler = (request, response, e) -> {
+            for (ApiErrorWriter writer : errorWriters) {
+                if (writer.handles(request)) {
+                    writer.forbidden(request, response);
+                    return;
+                }
+            }
+            denied.handle(request, response, e);
+        };
         http.securityMatcher("/api/**", "/fhir/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler))
                 .authorizeHttpRequests(rules -> {
                     modules.forEach(m -> m.api(rules));
                     rules.anyRequest().denyAll();

@@ -13,6 +13,7 @@ import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.OdsCode;
 import org.cpis.shared.PlanType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -26,8 +27,10 @@ class RecordService implements Records {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Audit audit;
+    private final ApplicationEventPublisher events;
 
-    RecordService(DataSource dataSource, JdbcClient jdbc, Clock clock, Audit audit) {
+    RecordService(DataSource dataSource, JdbcClient jdbc, Clock clock, Audit audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -92,6 +95,38 @@ class RecordService implements Records {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<VisibleRecord> visible(NhsNumber nhsNumber, LocalDate today) {
+        return jdbc.sql("""
+                        select id, la_ods, plan_type, local_id, date_of_birth, start_date, end_date,
+                               expected_delivery_date, allocated_worker
+                          from records.record
+                         where nhs_number = :nhs and start_date <= :today and visible_until >= :today
+                         order by start_date, id
+                        """)
+                .param("nhs", nhsNumber.value())
+                .param("today", today)
+                .query((rs, n) -> {
+                    PlanType type = PlanType.valueOf(rs.getString("plan_type"));
+                    LocalDate dob = rs.getObject("date_of_birth", LocalDate.class);
+                    LocalDate end = RecordRules.effectiveEnd(type, dob, rs.getObject("end_date", LocalDate.class));
+                    return new VisibleRecord(
+                            rs.getLong("id"),
+                            nhsNumber,
+                            new OdsCode(rs.getString("la_ods")),
+                            type,
+                            rs.getString("local_id"),
+                            dob,
+                            rs.getObject("start_date", LocalDate.class),
+                            // An automatic end at 18 still ahead is not an end yet.
+                            end != null && end.isAfter(today) && rs.getObject("end_date") == null ? null : end,
+                            rs.getObject("expected_delivery_date", LocalDate.class),
+                            rs.getString("allocated_worker"));
+                })
+                .list();
+    }
+
+    @Override
     @Transactional
     public int purge(LocalDate today) {
         record Purged(long id, String laOds, String nhsNumber, String planType) {}
@@ -100,6 +135,18 @@ class RecordService implements Records {
                         delete from records.record where visible_until < :today
                         returning id, la_ods, nhs_number, plan_type
                         """).param("today", today).query(Purged.class).list();
+        if (!purged.isEmpty()) {
+            java.util.Set<String> gone = new java.util.HashSet<>(jdbc.sql("""
+                            select n from unnest(:numbers::text[]) n
+                             where not exists (select 1 from records.record r where r.nhs_number = n)
+                            """)
+                    .param(
+                            "numbers",
+                            purged.stream().map(Purged::nhsNumber).distinct().toArray(String[]::new))
+                    .query(String.class)
+                    .list());
+            events.publishEvent(new RecordsPurged(gone));
+        }
         audit.recordAll(purged.stream()
                 .map(p -> new AuditEntry(
                         "system:purge",

@@ -1,0 +1,298 @@
+package org.cpis.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cpis.CpisIntegrationTest;
+import org.cpis.HubClient;
+import org.cpis.TestNhsNumbers;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** NHS England's CP-IS FHIR R4 API as an outside consumer calls it, over real HTTP. */
+@CpisIntegrationTest
+class FhirApiTest {
+
+    static final String HEADER = "nhs_number,local_id,family_name,given_names,date_of_birth,plan_type,start_date,"
+            + "end_date,expected_delivery_date\n";
+    static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() + 5_000_000_000L);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    // A strict parser: anything that is not valid FHIR R4 JSON fails the test.
+    final FhirContext fhir = FhirContext.forR4();
+
+    HubClient hub;
+    String ed;
+
+    @BeforeEach
+    void connect() {
+        fhir.setParserErrorHandler(new StrictErrorHandler());
+        hub = new HubClient(port);
+        ed = hub.accessToken("northfield-ed-system", "demo-secret");
+    }
+
+    private void upload(String client, String rows) {
+        String token = hub.accessToken(client, "demo-secret");
+        HttpResponse<String> response = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/uploads"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv")
+                .header("Upload-Sequence", String.valueOf(SEQUENCE.incrementAndGet()))
+                .POST(HttpRequest.BodyPublishers.ofString(HEADER + rows))
+                .build());
+        assertThat(HubClient.json(response).get("status").asString()).isEqualTo("ALL_LOADED");
+    }
+
+    /** Sends the query string exactly as NHS consumers do, with a raw "|". */
+    private HttpResponse<String> get(String path, String token, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return hub.send(request.build());
+    }
+
+    private static String byNhs(String resource, String nhs) {
+        return "/fhir/R4/" + resource + "?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + nhs;
+    }
+
+    private Bundle bundle(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/fhir+json"));
+        return fhir.newJsonParser().parseResource(Bundle.class, response.body());
+    }
+
+    private OperationOutcome outcome(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.body());
+        assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getSystem())
+                .isEqualTo("https://fhir.nhs.uk/CodeSystem/England-SpineErrorOrWarningCode");
+        assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
+                .isEqualTo(code);
+        return outcome;
+    }
+
+    private List<Boolean> accessKinds(String nhs) {
+        return jdbc.sql("select unscheduled from lookup.access where nhs_number = :n order by id")
+                .param("n", nhs)
+                .query(Boolean.class)
+                .list();
+    }
+
+    @Test
+    void a_careteam_search_returns_one_careteam_per_visible_record_in_the_guides_shape() {
+        String child = TestNhsNumbers.next();
+        upload("birmingham-case-system", child + ",B-9,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
+        upload("leeds-case-system", child + ",L-9,Smith,Alice,2015-03-01,LAC,2025-02-01,2026-01-31,\n");
+
+        HttpResponse<String> response = get(byNhs("CareTeam", child), ed, "TraceID", "fhir-trace-1");
+        Bundle bundle = bundle(response);
+        assertThat(response.headers().firstValue("TraceID")).contains("fhir-trace-1");
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(bundle.getTotal()).isEqualTo(2);
+        assertThat(bundle.getLink("self").getUrl())
+                .endsWith("/fhir/R4/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number|" + child);
+
+        CareTeam cpp = (CareTeam) bundle.getEntry().get(0).getResource();
+        assertThat(bundle.getEntry().get(0).getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.MATCH);
+        assertThat(bundle.getEntry().get(0).getFullUrl()).endsWith("/fhir/R4/CareTeam/" + cpp.getIdPart());
+        assertThat(cpp.getCategoryFirstRep().getCodingFirstRep().getSystem()).isEqualTo("http://snomed.info/sct");
+        assertThat(cpp.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("342191000000101");
+        assertThat(cpp.getName()).isEqualTo("Birmingham City Council");
+        assertThat(cpp.getSubject().getIdentifier().getSystem()).isEqualTo("https://fhir.nhs.uk/Id/nhs-number");
+        assertThat(cpp.getSubject().getIdentifier().getValue()).isEqualTo(child);
+        assertThat(cpp.getSubject().getDisplay()).as("no names go to health").isNull();
+        assertThat(cpp.getPeriod().getStartElement().getValueAsString()).isEqualTo("2025-01-10");
+        assertThat(cpp.getPeriod().hasEnd()).isFalse();
+        assertThat(cpp.getTelecom())
+                .extracting(ContactPoint::getUse, ContactPoint::getValue)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ContactPoint.ContactPointUse.MOBILE, "0121 496 0100"),
+                        org.assertj.core.groups.Tuple.tuple(ContactPoint.ContactPointUse.WORK, "0121 496 0500"));
+        assertThat(cpp.getManagingOrganizationFirstRep().getIdentifier().getValue())
+                .isEqualTo("E08000025");
+
+        CareTeam lac = (CareTeam) bundle.getEntry().get(1).getResource();
+        assertThat(lac.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("764841000000100");
+        assertThat(lac.getName()).isEqualTo("Leeds City Council");
+        assertThat(lac.getPeriod().getEndElement().getValueAsString()).isEqualTo("2026-01-31");
+
+        assertThat(response.body())
+                .doesNotContain("Smith")
+                .doesNotContain("Alice")
+                .doesNotContain("B-9");
+        assertThat(accessKinds(child)).containsExactly(true);
+        assertThat(jdbc.sql("select trace_id from lookup.access where nhs_number = :n")
+                        .param("n", child)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("fhir-trace-1");
+    }
+
+    @Test
+    void no_visible_record_is_an_empty_searchset_and_not_an_access() {
+        String nobody = TestNhsNumbers.next();
+        Bundle bundle = bundle(get(byNhs("CareTeam", nobody), ed));
+        assertThat(bundle.getTotal()).isZero();
+        assertThat(bundle.getEntry()).isEmpty();
+        assertThat(accessKinds(nobody)).isEmpty();
+    }
+
+    @Test
+    void scheduled_care_reads_silently_and_is_left_out_of_the_access_history() {
+        String child = TestNhsNumbers.next();
+        upload("birmingham-case-system", child + ",,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
+        bundle(get(byNhs("CareTeam", child), ed, "IsUnscheduledAccessEvent", "false"));
+        // A GP practice's system is scheduled care whatever its header says.
+        String gp = hub.accessToken("westgate-gp-system", "demo-secret");
+        bundle(get(byNhs("CareTeam", child), gp, "IsUnscheduledAccessEvent", "true"));
+        bundle(get(byNhs("CareTeam", child), ed, "IsUnscheduledAccessEvent", "TRUE"));
+        assertThat(accessKinds(child)).containsExactly(false, false, true);
+
+        Bundle history = bundle(get(byNhs("AuditEvent", child), ed));
+        assertThat(history.getTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void the_access_history_is_the_25_most_recent_unscheduled_accesses_with_who_looked() {
+        String child = TestNhsNumbers.next();
+        upload("birmingham-case-system", child + ",,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
+        for (int i = 0; i < 27; i++) {
+            bundle(get(byNhs("CareTeam", child), ed));
+        }
+        Bundle history = bundle(get(
+                byNhs("AuditEvent", child)
+                        + "&_include=AuditEvent:entity-type=http://terminology.hl7.org/CodeSystem/v3-RoleClass%7CASSIGNED",
+                ed));
+        assertThat(history.getTotal()).isEqualTo(25);
+        List<AuditEvent> events = history.getEntry().stream()
+                .filter(e -> e.getResource() instanceof AuditEvent)
+                .map(e -> (AuditEvent) e.getResource())
+                .toList();
+        assertThat(events).hasSize(25);
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i - 1).getRecorded())
+                    .isAfterOrEqualTo(events.get(i).getRecorded());
+        }
+        AuditEvent newest = events.get(0);
+        assertThat(newest.getAgent().get(0).getType().getCodingFirstRep().getCode())
+                .isEqualTo("PAT");
+        assertThat(newest.getAgent().get(0).getWho().getIdentifier().getValue()).isEqualTo(child);
+        Reference accessor = newest.getAgent().get(1).getWho();
+        assertThat(newest.getAgent().get(1).getRequestor()).isTrue();
+        PractitionerRole role = history.getEntry().stream()
+                .filter(e -> e.getResource() instanceof PractitionerRole)
+                .filter(e -> accessor.getReference().endsWith(e.getResource().getIdPart()))
+                .map(e -> (PractitionerRole) e.getResource())
+                .findFirst()
+                .orElseThrow();
+        assertThat(role.getPractitioner().getDisplay()).isEqualTo("Northfield ED patient system");
+        assertThat(role.getOrganization().getIdentifier().getValue()).isEqualTo("X1A01");
+        assertThat(role.getOrganization().getDisplay()).contains("Northfield General Hospital Emergency Department");
+        assertThat(role.getSpecialtyFirstRep().getText()).isEqualTo("Emergency department");
+    }
+
+    @Test
+    void the_flag_search_gives_flag_careplan_and_careteam_over_the_same_data_and_records_an_access() {
+        String mother = TestNhsNumbers.next();
+        upload("birmingham-case-system", mother + ",,Jones,Carol,1995-01-01,UCPP,2026-06-01,,2027-01-15\n");
+        Bundle bundle = bundle(get(byNhs("Flag", mother), ed));
+        assertThat(bundle.getTotal()).isEqualTo(1);
+        Flag flag = (Flag) bundle.getEntry().get(0).getResource();
+        assertThat(flag.getStatus()).isEqualTo(Flag.FlagStatus.ACTIVE);
+        assertThat(flag.getCode().getCodingFirstRep().getCode()).isEqualTo("child-protection-information-system-flag");
+        assertThat(flag.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("818901000000100");
+        String planReference = ((Reference)
+                        flag.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/flag-detail")
+                                .getValue())
+                .getReference();
+        CarePlan plan = (CarePlan) bundle.getEntry().get(1).getResource();
+        assertThat(planReference).isEqualTo("CarePlan/" + plan.getIdPart());
+        assertThat(bundle.getEntry().get(1).getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.INCLUDE);
+        CareTeam team = (CareTeam) bundle.getEntry().get(2).getResource();
+        assertThat(plan.getCareTeamFirstRep().getReference()).isEqualTo("CareTeam/" + team.getIdPart());
+        assertThat(team.getName()).isEqualTo("Birmingham City Council");
+        assertThat(accessKinds(mother)).containsExactly(true);
+    }
+
+    @Test
+    void bad_parameters_and_headers_get_the_guides_operation_outcomes() {
+        String child = TestNhsNumbers.next();
+        outcome(get("/fhir/R4/CareTeam", ed), 400, "PRECONDITION_FAILED");
+        outcome(get("/fhir/R4/CareTeam?patient:identifier=", ed), 400, "PRECONDITION_FAILED");
+        outcome(get("/fhir/R4/CareTeam?patient:identifier=" + child, ed), 400, "PRECONDITION_FAILED");
+        outcome(
+                get("/fhir/R4/CareTeam?patient:identifier=https://example.org/id%7C" + child, ed),
+                400,
+                "PRECONDITION_FAILED");
+        outcome(get(byNhs("CareTeam", child) + "&patient=" + child, ed), 400, "PRECONDITION_FAILED");
+        outcome(get(byNhs("CareTeam", child) + "&patient:identifier=x", ed), 400, "PRECONDITION_FAILED");
+        outcome(get(byNhs("CareTeam", child), ed, "IsUnscheduledAccessEvent", "yes"), 400, "PRECONDITION_FAILED");
+        outcome(get(byNhs("CareTeam", child), ed, "TraceID", "x".repeat(65)), 400, "PRECONDITION_FAILED");
+        outcome(get(byNhs("CareTeam", child), ed, "TraceID", "<script>"), 400, "PRECONDITION_FAILED");
+        outcome(get(byNhs("CareTeam", "9990000078"), ed), 400, "INVALID_SEARCH_DATA");
+        outcome(get(byNhs("CareTeam", "999%200000077"), ed), 400, "INVALID_SEARCH_DATA");
+        OperationOutcome hostile =
+                outcome(get(byNhs("CareTeam", "%27%3B%20drop%20table%20x%3B--"), ed), 400, "INVALID_SEARCH_DATA");
+        assertThat(hostile.getIssueFirstRep().getDiagnostics()).doesNotContain("drop");
+        assertThat(accessKinds(child)).isEmpty();
+    }
+
+    @Test
+    void only_health_systems_with_a_valid_token_may_search() {
+        String child = TestNhsNumbers.next();
+        HttpResponse<String> anonymous = get(byNhs("CareTeam", child), null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+        fhir.newJsonParser().parseResource(OperationOutcome.class, anonymous.body());
+        assertThat(get(byNhs("CareTeam", child), "not-a-token").statusCode()).isEqualTo(401);
+
+        String la = hub.accessToken("birmingham-case-system", "demo-secret");
+        outcome(get(byNhs("CareTeam", child), la), 403, "ACCESS_DENIED");
+        outcome(get(byNhs("AuditEvent", child), la), 403, "ACCESS_DENIED");
+        // No way to list or read records other than by NHS number.
+        assertThat(get("/fhir/R4/CareTeam/669db9a8-cea4-35f3-92f1-1c0c006ef17c", ed)
+                        .statusCode())
+                .isIn(403, 404);
+        assertThat(get("/fhir/R4/Patient", ed).statusCode()).isIn(403, 404);
+    }
+
+    @Test
+    void the_capability_statement_is_public() {
+        HttpResponse<String> response = get("/fhir/R4/metadata", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        CapabilityStatement cs = fhir.newJsonParser().parseResource(CapabilityStatement.class, response.body());
+        assertThat(cs.getFhirVersion().toCode()).isEqualTo("4.0.1");
+        assertThat(cs.getRestFirstRep().getResource())
+                .extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
+                .containsExactly("CareTeam", "AuditEvent", "Flag");
+    }
+}
