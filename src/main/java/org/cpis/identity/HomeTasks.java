@@ -19,12 +19,12 @@ final class HomeTasks {
                         "Check CP-IS for a child or pregnant woman",
                         "Look up a child protection plan, looked-after status or unborn child protection plan by NHS"
                                 + " number. The responsible local authority is told of your check.",
-                        null));
+                        "/lookup"));
             case SCHEDULED_CLINICIAN ->
                 List.of(new Task(
                         "Check CP-IS for a child or pregnant woman",
                         "Look up a plan by NHS number. Checks from scheduled care do not notify the local authority.",
-                        null));
+                        "/lookup"));
             case SOCIAL_WORKER ->
                 List.of(new Task(
                         "Your notifications",

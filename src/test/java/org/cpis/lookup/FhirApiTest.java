@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
 import org.cpis.TestNhsNumbers;
@@ -34,7 +33,6 @@ class FhirApiTest {
 
     static final String HEADER = "nhs_number,local_id,family_name,given_names,date_of_birth,plan_type,start_date,"
             + "end_date,expected_delivery_date\n";
-    static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() + 5_000_000_000L);
 
     @LocalServerPort
     int port;
@@ -60,7 +58,7 @@ class FhirApiTest {
         HttpResponse<String> response = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/uploads"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "text/csv")
-                .header("Upload-Sequence", String.valueOf(SEQUENCE.incrementAndGet()))
+                .header("Upload-Sequence", String.valueOf(org.cpis.UploadSequences.next()))
                 .POST(HttpRequest.BodyPublishers.ofString(HEADER + rows))
                 .build());
         assertThat(HubClient.json(response).get("status").asString()).isEqualTo("ALL_LOADED");

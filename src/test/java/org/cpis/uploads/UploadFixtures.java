@@ -2,7 +2,6 @@ package org.cpis.uploads;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cpis.HubClient;
 
 /** Builds upload files and sends them as an LA case system would. */
@@ -11,13 +10,10 @@ final class UploadFixtures {
     static final String HEADER = "nhs_number,local_id,family_name,given_names,date_of_birth,plan_type,start_date,"
             + "end_date,delete_date,expected_delivery_date,mother_nhs_number,allocated_worker\n";
 
-    // Sequences only ever grow within a run, whichever test or class uses them.
-    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
-
     private UploadFixtures() {}
 
     static long nextSequence() {
-        return SEQUENCE.addAndGet(10);
+        return org.cpis.UploadSequences.next();
     }
 
     static String cpp(String nhs, String dob, String start) {

@@ -1,0 +1,109 @@
+package org.cpis.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.cpis.shared.OdsCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class NotificationRepository {
+
+    static final String COLUMNS = """
+            seq, id, la_ods, nhs_number, local_ids, plan_types, first_accessed_at, last_accessed_at, access_count,
+            actor_name, actor_role, org_ods, org_name, care_setting_type, allocated_worker, queue, status,
+            escalated_at, acknowledged_at, reviewed_by, contacted_setting, outcome_note, closed_at, created_at""";
+
+    private final JdbcClient jdbc;
+
+    NotificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UUID> openGroup(OdsCode la, String nhs, OdsCode org, Instant since) {
+        return jdbc.sql("""
+                        select id from notifications.notification
+                         where la_ods = :la and nhs_number = :nhs and org_ods = :org and first_accessed_at >= :since
+                         order by first_accessed_at desc limit 1
+                        """)
+                .param("la", la.value())
+                .param("nhs", nhs)
+                .param("org", org.value())
+                .param("since", Timestamp.from(since))
+                .query(UUID.class)
+                .optional();
+    }
+
+    void countAnother(UUID id, Instant at) {
+        jdbc.sql("""
+                update notifications.notification
+                   set access_count = access_count + 1, last_accessed_at = greatest(last_accessed_at, :at),
+                       updated_at = :at
+                 where id = :id
+                """).param("id", id).param("at", Timestamp.from(at)).update();
+    }
+
+    List<Notification> feed(OdsCode la, long after, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from notifications.notification where la_ods = :la and seq > :after"
+                        + " order by seq limit :limit")
+                .param("la", la.value())
+                .param("after", after)
+                .param("limit", limit)
+                .query(NotificationRepository::map)
+                .list();
+    }
+
+    Optional<Notification> find(OdsCode la, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from notifications.notification where la_ods = :la and id = :id")
+                .param("la", la.value())
+                .param("id", id)
+                .query(NotificationRepository::map)
+                .optional();
+    }
+
+    Optional<Notification> byId(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from notifications.notification where id = :id")
+                .param("id", id)
+                .query(NotificationRepository::map)
+                .optional();
+    }
+
+    static Notification map(ResultSet rs, int row) throws SQLException {
+        Object contacted = rs.getObject("contacted_setting");
+        return new Notification(
+                rs.getLong("seq"),
+                rs.getObject("id", UUID.class),
+                new OdsCode(rs.getString("la_ods")),
+                rs.getString("nhs_number"),
+                rs.getString("local_ids"),
+                rs.getString("plan_types"),
+                instant(rs, "first_accessed_at"),
+                instant(rs, "last_accessed_at"),
+                rs.getInt("access_count"),
+                rs.getString("actor_name"),
+                rs.getString("actor_role"),
+                new OdsCode(rs.getString("org_ods")),
+                rs.getString("org_name"),
+                rs.getString("care_setting_type"),
+                rs.getString("allocated_worker"),
+                rs.getString("queue"),
+                rs.getString("status"),
+                instant(rs, "escalated_at"),
+                instant(rs, "acknowledged_at"),
+                rs.getString("reviewed_by"),
+                contacted == null ? null : (Boolean) contacted,
+                rs.getString("outcome_note"),
+                instant(rs, "closed_at"),
+                instant(rs, "created_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,24 @@
+package org.cpis.notifications;
+
+import org.cpis.shared.web.AccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+@Component
+class NotificationsAccessRules implements AccessRules {
+
+    @Override
+    public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers("/notifications", "/notifications/**").hasAnyRole("SOCIAL_WORKER", "DUTY_TEAM", "MASH");
+        rules.requestMatchers("/settings/webhook", "/settings/webhook/**").hasRole("LA_DATA_MANAGER");
+    }
+
+    @Override
+    public void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/notifications").hasRole("LA_SYSTEM");
+        rules.requestMatchers(HttpMethod.POST, "/api/v1/notifications/*/acknowledgement")
+                .hasRole("LA_SYSTEM");
+    }
+}
