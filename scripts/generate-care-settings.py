@@ -2,7 +2,8 @@
 """Generate the synthetic care-settings seed file for CP-IS.
 
 Writes src/main/resources/db/seed/care-settings.csv (relative to the repo root)
-with header ``ods_code,name,care_setting_type``.
+with header ``ods_code,name,care_setting_type,phone``; phone numbers are
+from Ofcom's drama range 020 7946 0600-0999 (the LA seed uses 0100-0599).
 
 All organisations are fictitious. ODS codes all start with ``X`` followed by
 four upper-case letters/digits so they cannot clash with real NHS site codes.
@@ -236,8 +237,9 @@ def main():
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["ods_code", "name", "care_setting_type"])
-        writer.writerows(rows)
+        writer.writerow(["ods_code", "name", "care_setting_type", "phone"])
+        writer.writerows(
+            (*row, f"020 7946 {600 + i:04d}") for i, row in enumerate(rows))
     counts = Counter(r[2] for r in rows)
     unscheduled = sum(counts[t] for t in UNSCHEDULED)
     print(f"wrote {len(rows)} rows to {out} "

@@ -24,21 +24,48 @@ class DemoIdentities implements ApplicationRunner {
     static final OdsCode DEMO_MATERNITY = new OdsCode("X1A02");
     static final OdsCode DEMO_GP = new OdsCode("X2B01"); // Westgate Surgery
 
-    record DemoPerson(String username, String displayName, Role role, OdsCode organisation) {}
+    record DemoPerson(String username, String displayName, Role role, OdsCode organisation, String email) {}
 
     record DemoClient(String clientId, String name, Role role, OdsCode organisation) {}
 
     static final List<DemoPerson> PEOPLE = List.of(
-            new DemoPerson("ed.clinician", "Dr Amira Khan", Role.UNSCHEDULED_CLINICIAN, DEMO_ED),
-            new DemoPerson("maternity.midwife", "Grace Okafor", Role.UNSCHEDULED_CLINICIAN, DEMO_MATERNITY),
-            new DemoPerson("gp.clinician", "Dr Tom Hughes", Role.SCHEDULED_CLINICIAN, DEMO_GP),
-            new DemoPerson("social.worker", "Sam Patel", Role.SOCIAL_WORKER, DEMO_LA),
-            new DemoPerson("duty.team", "Jo Williams", Role.DUTY_TEAM, DEMO_LA),
-            new DemoPerson("mash.officer", "Chris Evans", Role.MASH, DEMO_LA),
-            new DemoPerson("data.manager", "Priya Shah", Role.LA_DATA_MANAGER, DEMO_LA),
-            new DemoPerson("leeds.data.manager", "Alex Moore", Role.LA_DATA_MANAGER, DEMO_LA_2),
-            new DemoPerson("caldicott.guardian", "Dr Helen Ward", Role.PRIVACY_OFFICER, DEMO_LA),
-            new DemoPerson("admin", "Operator Admin", Role.ADMINISTRATOR, new OdsCode("X24")));
+            new DemoPerson(
+                    "ed.clinician",
+                    "Dr Amira Khan",
+                    Role.UNSCHEDULED_CLINICIAN,
+                    DEMO_ED,
+                    "amira.khan@northfield.nhs.example"),
+            new DemoPerson(
+                    "maternity.midwife",
+                    "Grace Okafor",
+                    Role.UNSCHEDULED_CLINICIAN,
+                    DEMO_MATERNITY,
+                    "grace.okafor@northfield.nhs.example"),
+            new DemoPerson(
+                    "gp.clinician",
+                    "Dr Tom Hughes",
+                    Role.SCHEDULED_CLINICIAN,
+                    DEMO_GP,
+                    "tom.hughes@westgate.nhs.example"),
+            new DemoPerson(
+                    "social.worker", "Sam Patel", Role.SOCIAL_WORKER, DEMO_LA, "sam.patel@birmingham.cpis.example"),
+            new DemoPerson("duty.team", "Jo Williams", Role.DUTY_TEAM, DEMO_LA, "duty@birmingham.cpis.example"),
+            new DemoPerson("mash.officer", "Chris Evans", Role.MASH, DEMO_LA, "chris.evans@birmingham.cpis.example"),
+            new DemoPerson(
+                    "data.manager", "Priya Shah", Role.LA_DATA_MANAGER, DEMO_LA, "priya.shah@birmingham.cpis.example"),
+            new DemoPerson(
+                    "leeds.data.manager",
+                    "Alex Moore",
+                    Role.LA_DATA_MANAGER,
+                    DEMO_LA_2,
+                    "alex.moore@leeds.cpis.example"),
+            new DemoPerson(
+                    "caldicott.guardian",
+                    "Dr Helen Ward",
+                    Role.PRIVACY_OFFICER,
+                    DEMO_LA,
+                    "helen.ward@birmingham.cpis.example"),
+            new DemoPerson("admin", "Operator Admin", Role.ADMINISTRATOR, new OdsCode("X24"), "admin@cpis.example"));
 
     static final List<DemoClient> CLIENTS = List.of(
             new DemoClient("birmingham-case-system", "Birmingham children's case system", Role.LA_SYSTEM, DEMO_LA),
@@ -73,7 +100,12 @@ class DemoIdentities implements ApplicationRunner {
         for (DemoPerson p : PEOPLE) {
             if (!people.exists(p.username())) {
                 identities.registerPerson(
-                        p.username(), p.displayName(), properties.demo().password(), p.role(), p.organisation());
+                        p.username(),
+                        p.displayName(),
+                        p.email(),
+                        properties.demo().password(),
+                        p.role(),
+                        p.organisation());
                 created++;
             }
         }

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Registers identities and turns a stored identity into the {@link Actor} it acts as. */
 @Service
-class IdentityService implements UserDetailsService {
+class IdentityService implements UserDetailsService, People {
 
     private final PersonRepository people;
     private final ApiClientRepository clients;
@@ -45,6 +45,12 @@ class IdentityService implements UserDetailsService {
                 row.enabled() && actor.isPresent());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> email(Actor actor) {
+        return actor.system() ? Optional.empty() : people.email(actor.id());
+    }
+
     @Transactional(readOnly = true)
     public Optional<Actor> oidcPerson(String issuer, String subject) {
         return people.byOidcSubject(issuer, subject)
@@ -62,17 +68,17 @@ class IdentityService implements UserDetailsService {
 
     @Transactional
     public boolean registerPerson(
-            String username, String displayName, String password, Role role, OdsCode organisation) {
+            String username, String displayName, String email, String password, Role role, OdsCode organisation) {
         requireBinding(role, organisation, false);
         return people.insertIfAbsent(
-                username, displayName, passwordEncoder.encode(password), role, organisation, null, null);
+                username, displayName, passwordEncoder.encode(password), role, organisation, null, null, email);
     }
 
     @Transactional
     public boolean registerOidcPerson(
             String username, String displayName, String issuer, String subject, Role role, OdsCode organisation) {
         requireBinding(role, organisation, false);
-        return people.insertIfAbsent(username, displayName, null, role, organisation, issuer, subject);
+        return people.insertIfAbsent(username, displayName, null, role, organisation, issuer, subject, null);
     }
 
     @Transactional

@@ -68,12 +68,13 @@ class PersonRepository {
             Role role,
             OdsCode organisation,
             String oidcIssuer,
-            String oidcSubject) {
+            String oidcSubject,
+            String email) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
                         insert into identity.person (id, username, display_name, password_hash, role, organisation_ods,
-                                                     oidc_issuer, oidc_subject, created_at, updated_at)
-                        values (:id, :username, :name, :hash, :role, :ods, :issuer, :subject, :now, :now)
+                                                     oidc_issuer, oidc_subject, email, created_at, updated_at)
+                        values (:id, :username, :name, :hash, :role, :ods, :issuer, :subject, :email, :now, :now)
                         on conflict (username) do nothing
                         """)
                         .param("id", UUID.randomUUID())
@@ -84,9 +85,17 @@ class PersonRepository {
                         .param("ods", organisation.value())
                         .param("issuer", oidcIssuer)
                         .param("subject", oidcSubject)
+                        .param("email", email == null ? null : email.toLowerCase())
                         .param("now", now)
                         .update()
                 == 1;
+    }
+
+    Optional<String> email(String username) {
+        return jdbc.sql("select email from identity.person where username = :u and email is not null")
+                .param("u", username)
+                .query(String.class)
+                .optional();
     }
 
     boolean exists(String username) {

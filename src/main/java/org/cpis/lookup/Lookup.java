@@ -18,6 +18,12 @@ public interface Lookup {
     /** The 25 most recent unscheduled accesses (FHIR AuditEvent search); audited, but not itself an access. */
     List<Access> recentAccesses(Actor actor, NhsNumber nhsNumber, String traceId);
 
+    /**
+     * The 25 most recent unscheduled accesses, for the pages of an LA that holds a record for the person. Not an access
+     * itself; the caller checks the LA holds the record and audits its own read.
+     */
+    List<Access> accessHistory(NhsNumber nhsNumber);
+
     static boolean mayLookUp(Actor actor) {
         return actor.hasRole(
                 org.cpis.identity.Role.UNSCHEDULED_CLINICIAN,

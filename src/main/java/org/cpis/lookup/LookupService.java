@@ -126,6 +126,12 @@ class LookupService implements Lookup {
         return recent;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<Access> accessHistory(NhsNumber nhsNumber) {
+        return accesses.recentUnscheduled(nhsNumber);
+    }
+
     /** The access history of people whose last record was purged goes with it (spec section 2). */
     @EventListener
     void onRecordsPurged(RecordsPurged purged) {

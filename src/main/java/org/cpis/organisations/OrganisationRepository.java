@@ -93,6 +93,17 @@ class OrganisationRepository {
 
     void upsertCareSetting(CareSetting setting) {
         upsert(setting.odsCode(), OrganisationKind.HEALTH, setting.name(), setting.type());
+        jdbc.sql("update organisations.organisation set phone = :phone where ods_code = :ods")
+                .param("phone", setting.phone())
+                .param("ods", setting.odsCode().value())
+                .update();
+    }
+
+    Optional<String> phone(OdsCode odsCode) {
+        return jdbc.sql("select phone from organisations.organisation where ods_code = :ods and phone is not null")
+                .param("ods", odsCode.value())
+                .query(String.class)
+                .optional();
     }
 
     void upsert(OdsCode odsCode, OrganisationKind kind, String name, CareSettingType type) {

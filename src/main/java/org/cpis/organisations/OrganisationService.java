@@ -60,7 +60,11 @@ class OrganisationService implements Organisations {
         return repository
                 .find(odsCode)
                 .filter(Organisation::isHealth)
-                .map(o -> new CareSetting(o.odsCode(), o.name(), o.careSettingType()));
+                .map(o -> new CareSetting(
+                        o.odsCode(),
+                        o.name(),
+                        o.careSettingType(),
+                        repository.phone(o.odsCode()).orElse(null)));
     }
 
     @Override

@@ -23,6 +23,8 @@ final class RegistryCsv {
     static final List<String> LOCAL_AUTHORITY_COLUMNS =
             List.of("ods_code", "name", "emergency_duty_phone", "office_hours_phone", "duty_team_email", "mash_email");
     static final List<String> CARE_SETTING_COLUMNS = List.of("ods_code", "name", "care_setting_type");
+    /** Columns a file may leave out. */
+    static final List<String> OPTIONAL_COLUMNS = List.of("phone");
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ]{5,19}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
@@ -50,7 +52,8 @@ final class RegistryCsv {
             if (typeCode != null && type == null) {
                 row.problem("care_setting_type", "is not a known care-setting type");
             }
-            return new CareSetting(row.odsCode(), name, type);
+            String phone = row.header.contains("phone") ? row.field("phone", false, PHONE) : null;
+            return new CareSetting(row.odsCode(), name, type, phone);
         });
     }
 
@@ -66,14 +69,18 @@ final class RegistryCsv {
             boolean headerChecked = false;
             for (NamedCsvRecord record : reader) {
                 if (!headerChecked) {
-                    if (!new HashSet<>(record.getHeader()).equals(new HashSet<>(columns))) {
+                    Set<String> header = new HashSet<>(record.getHeader());
+                    Set<String> allowed = new HashSet<>(columns);
+                    allowed.addAll(OPTIONAL_COLUMNS);
+                    if (!header.containsAll(columns) || !allowed.containsAll(header)) {
                         return new Parsed<>(List.of(), List.of("header must be exactly: " + String.join(",", columns)));
                     }
                     headerChecked = true;
                 }
                 long line = record.getStartingLineNumber();
-                if (record.getFieldCount() != columns.size()) {
-                    problems.add("line " + line + ": expected " + columns.size() + " fields");
+                if (record.getFieldCount() != record.getHeader().size()) {
+                    problems.add(
+                            "line " + line + ": expected " + record.getHeader().size() + " fields");
                     continue;
                 }
                 Row row = new Row(record, line, problems);
@@ -100,11 +107,13 @@ final class RegistryCsv {
 
     private static final class Row {
         private final NamedCsvRecord record;
+        private final List<String> header;
         private final long line;
         private final List<String> problems;
 
         Row(NamedCsvRecord record, long line, List<String> problems) {
             this.record = record;
+            this.header = record.getHeader();
             this.line = line;
             this.problems = problems;
         }
