@@ -42,11 +42,11 @@ final class HomeTasks {
                         new Task(
                                 "Uploads",
                                 "Send your case system's plans to CP-IS and read each upload's acknowledgement.",
-                                null),
+                                "/uploads"),
                         new Task(
                                 "Records",
                                 "The child protection, looked-after and unborn-child plans CP-IS holds for your authority.",
-                                null));
+                                "/records"));
             case PRIVACY_OFFICER ->
                 List.of(new Task(
                         "Audit reports", "Who accessed which records held or looked up by your organisation.", null));
