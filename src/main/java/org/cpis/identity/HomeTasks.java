@@ -10,33 +10,44 @@ final class HomeTasks {
 
     record Task(String title, String description, String href) {}
 
+    private static final Task REPORT_MISSING_ALERT = new Task(
+            "Report a missing alert",
+            "You know a child is on a plan but CP-IS shows nothing: tell the local authority.",
+            "/missing-alerts/new");
+
     private HomeTasks() {}
 
     static List<Task> forRole(Role role) {
         return switch (role) {
             case UNSCHEDULED_CLINICIAN ->
-                List.of(new Task(
-                        "Check CP-IS for a child or pregnant woman",
-                        "Look up a child protection plan, looked-after status or unborn child protection plan by NHS"
-                                + " number. The responsible local authority is told of your check.",
-                        "/lookup"));
+                List.of(
+                        new Task(
+                                "Check CP-IS for a child or pregnant woman",
+                                "Look up a child protection plan, looked-after status or unborn child protection plan by"
+                                        + " NHS number. The responsible local authority is told of your check.",
+                                "/lookup"),
+                        REPORT_MISSING_ALERT);
             case SCHEDULED_CLINICIAN ->
-                List.of(new Task(
-                        "Check CP-IS for a child or pregnant woman",
-                        "Look up a plan by NHS number. Checks from scheduled care do not notify the local authority.",
-                        "/lookup"));
+                List.of(
+                        new Task(
+                                "Check CP-IS for a child or pregnant woman",
+                                "Look up a plan by NHS number. Checks from scheduled care do not notify the local"
+                                        + " authority.",
+                                "/lookup"),
+                        REPORT_MISSING_ALERT);
             case SOCIAL_WORKER ->
                 List.of(new Task(
                         "Your notifications",
                         "Attendances at unscheduled care settings by children allocated to you, to review.",
-                        null));
+                        "/notifications"));
             case DUTY_TEAM ->
                 List.of(new Task(
                         "Unreviewed notifications",
-                        "Every notification for your local authority not yet reviewed, including escalated ones.",
-                        null));
+                        "Every notification for your local authority not yet reviewed, escalated ones first.",
+                        "/notifications"));
             case MASH ->
-                List.of(new Task("MASH queue", "Notifications for children with no allocated social worker.", null));
+                List.of(new Task(
+                        "MASH queue", "Notifications for children with no allocated social worker.", "/notifications"));
             case LA_DATA_MANAGER ->
                 List.of(
                         new Task(
@@ -46,7 +57,15 @@ final class HomeTasks {
                         new Task(
                                 "Records",
                                 "The child protection, looked-after and unborn-child plans CP-IS holds for your authority.",
-                                "/records"));
+                                "/records"),
+                        new Task(
+                                "Missing alert reports",
+                                "Health staff who expected CP-IS to show a plan your authority holds.",
+                                "/missing-alerts"),
+                        new Task(
+                                "Webhook settings",
+                                "Where CP-IS sends your authority's notifications, and the secrets that sign them.",
+                                "/settings/webhook"));
             case PRIVACY_OFFICER ->
                 List.of(new Task(
                         "Audit reports", "Who accessed which records held or looked up by your organisation.", null));

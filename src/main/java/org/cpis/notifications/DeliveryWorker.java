@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,8 @@ class DeliveryWorker {
                 .build();
     }
 
-    record Claimed(long id, UUID notificationId, String channel, int attempts, Instant giveUpAt) {}
+    /** @param leaseUntil the claim's lease, as stored: the outcome is recorded only while the row still holds it */
+    record Claimed(long id, UUID notificationId, String channel, int attempts, Instant giveUpAt, Instant leaseUntil) {}
 
     @Scheduled(fixedDelayString = "${cpis.notifications.poll-interval:1000}")
     void deliverDue() {
@@ -86,7 +89,7 @@ class DeliveryWorker {
                          where d.id in (select id from notifications.delivery
                                          where status = 'PENDING' and next_attempt_at <= :now
                                          order by next_attempt_at limit :batch for update skip locked)
-                        returning d.id, d.notification_id, d.channel, d.attempts, d.give_up_at
+                        returning d.id, d.notification_id, d.channel, d.attempts, d.give_up_at, d.next_attempt_at
                         """)
                 .param("lease", Timestamp.from(now.plus(LEASE)))
                 .param("now", Timestamp.from(now))
@@ -96,7 +99,8 @@ class DeliveryWorker {
                         rs.getObject(2, UUID.class),
                         rs.getString(3),
                         rs.getInt(4),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getObject(6, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -105,6 +109,9 @@ class DeliveryWorker {
                 notifications.byId(delivery.notificationId()).orElse(null);
         if (notification == null) {
             return; // purged with its record; the delivery row went with it
+        }
+        if (!Instant.now(clock).isBefore(delivery.leaseUntil())) {
+            return; // the lease ran out while earlier ones in the batch were delivered: another worker may have it
         }
         String error;
         try {
@@ -117,28 +124,30 @@ class DeliveryWorker {
             jdbc.sql("""
                     update notifications.delivery set status = 'DELIVERED', delivered_at = :now,
                                                       attempts = attempts + 1, last_error = null
-                     where id = :id
+                     where id = :id and status = 'PENDING' and next_attempt_at = :lease
                     """)
                     .param("now", Timestamp.from(now))
                     .param("id", delivery.id())
+                    .param("lease", delivery.leaseUntil().atOffset(ZoneOffset.UTC))
                     .update();
             return;
         }
         int attempts = delivery.attempts() + 1;
         Instant next = now.plus(backoff(attempts));
         boolean giveUp = next.isAfter(delivery.giveUpAt());
-        jdbc.sql("""
+        int recorded = jdbc.sql("""
                 update notifications.delivery set status = :status, attempts = :attempts, next_attempt_at = :next,
                                                   last_error = :error
-                 where id = :id
+                 where id = :id and status = 'PENDING' and next_attempt_at = :lease
                 """)
                 .param("status", giveUp ? "FAILED" : "PENDING")
                 .param("attempts", attempts)
                 .param("next", Timestamp.from(giveUp ? now : next))
                 .param("error", error.length() > 300 ? error.substring(0, 300) : error)
                 .param("id", delivery.id())
+                .param("lease", delivery.leaseUntil().atOffset(ZoneOffset.UTC))
                 .update();
-        if (giveUp) {
+        if (giveUp && recorded == 1) {
             log.warn(
                     "{} delivery of notification {} failed after {} attempts",
                     delivery.channel(),

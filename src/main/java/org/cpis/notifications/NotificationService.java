@@ -6,11 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.cpis.lookup.UnscheduledAccessRecorded;
@@ -55,8 +56,12 @@ class NotificationService implements Notifications {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void onUnscheduledAccess(UnscheduledAccessRecorded access) {
+        // In one order everywhere, so that two lookups never wait for each other's LA locks in a cycle.
         Map<OdsCode, List<VisibleRecord>> byLa = access.records().stream()
-                .collect(Collectors.groupingBy(VisibleRecord::localAuthority, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        VisibleRecord::localAuthority,
+                        () -> new TreeMap<>(Comparator.comparing(OdsCode::value)),
+                        Collectors.toList()));
         for (Map.Entry<OdsCode, List<VisibleRecord>> entry : byLa.entrySet()) {
             OdsCode la = entry.getKey();
             String nhs = access.nhsNumber().value();
@@ -79,6 +84,13 @@ class NotificationService implements Notifications {
     }
 
     private void create(OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access) {
+        // The pull API's cursor (seq) is taken at insert, but rows become visible at commit. Holding this LA's lock
+        // from before the insert to the commit makes its notifications commit in cursor order, so a polling LA system
+        // never moves its cursor past one that commits later.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(:la))")
+                .param("la", la.value())
+                .query()
+                .listOfRows();
         UUID id = UUID.randomUUID();
         String worker = records.stream()
                 .map(VisibleRecord::allocatedWorker)
