@@ -254,7 +254,7 @@ class NotificationService implements Notifications {
                                status = case when :close then 'CLOSED' else status end,
                                closed_at = case when :close then :now else closed_at end,
                                updated_at = :now
-                         where la_ods = :la and id = :id
+                         where la_ods = :la and id = :id and status = 'UNREVIEWED'
                         """)
                         .param("reviewer", reviewer)
                         .param("contacted", contactedSetting)
