@@ -7,6 +7,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,27 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Runs axe-core on the page as it is now, for {@link #WCAG_TAGS}, and returns the violations. */
+    /** The demo people's password (embedded default; see the README). */
+    public static final String DEMO_PASSWORD = "demo-password";
+
+    /** A fresh page that has submitted the sign-in form; where it lands is for the test to check. */
+    public Page signIn(String baseUrl, String username, String password) {
+        Page page = newPage();
+        page.navigate(baseUrl + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        return page;
+    }
+
+    /** A demo person signed in and on their home page. */
+    public Page signedIn(String baseUrl, String username) {
+        Page page = signIn(baseUrl, username, DEMO_PASSWORD);
+        PlaywrightAssertions.assertThat(page).hasURL(baseUrl + "/");
+        return page;
+    }
+
     public static List<Rule> axeViolations(Page page) {
         return new AxeBuilder(page).withTags(WCAG_TAGS).analyze().getViolations();
     }

@@ -32,13 +32,7 @@ class SignInBrowserIT {
     }
 
     private Page signIn(String username, String password) {
-        Page page = browser.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        return page;
+        return browser.signIn(url(""), username, password);
     }
 
     @Test

@@ -50,14 +50,7 @@ class LaPagesBrowserIT {
     }
 
     private Page signIn(String username) {
-        Page page = browser.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        assertThat(page).hasURL(url("/"));
-        return page;
+        return browser.signedIn(url(""), username);
     }
 
     private Path csv(String name, String content) throws IOException {
