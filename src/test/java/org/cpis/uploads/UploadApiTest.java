@@ -309,6 +309,38 @@ class UploadApiTest {
     }
 
     @Test
+    void a_stored_plan_sent_twice_in_one_file_stays_as_it_was_and_an_unchanged_resend_writes_nothing() {
+        String nhs = TestNhsNumbers.next();
+        upload(hub, token, nextSequence(), HEADER + nhs + ",A-1,Smith,Alice,2015-03-01,CPP,2025-01-10,,,,,\n");
+        JsonNode ack = HubClient.json(upload(
+                hub,
+                token,
+                nextSequence(),
+                HEADER + nhs + ",A-2,Smyth,Alice,2015-03-01,CPP,2025-01-10,,,,,\n" + nhs
+                        + ",A-3,Smithe,Alice,2015-03-01,CPP,2025-01-10,,,,,\n"));
+        assertThat(lines(ack))
+                .containsExactly(
+                        new Line("REJECTED", "DUPLICATE_IN_FILE", "nhs_number"),
+                        new Line("REJECTED", "DUPLICATE_IN_FILE", "nhs_number"));
+        record Stored(String localId, String familyName, java.time.Instant updatedAt) {}
+        Stored before = jdbc.sql("select local_id, family_name, updated_at from records.record where nhs_number = :n")
+                .param("n", nhs)
+                .query(Stored.class)
+                .single();
+        assertThat(before.localId()).isEqualTo("A-1");
+        assertThat(before.familyName()).isEqualTo("Smith");
+
+        JsonNode resend = HubClient.json(
+                upload(hub, token, nextSequence(), HEADER + nhs + ",A-1,Smith,Alice,2015-03-01,CPP,2025-01-10,,,,,\n"));
+        assertThat(resend.get("status").asString()).isEqualTo("ALL_LOADED");
+        Stored after = jdbc.sql("select local_id, family_name, updated_at from records.record where nhs_number = :n")
+                .param("n", nhs)
+                .query(Stored.class)
+                .single();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
     void a_newborns_row_naming_the_mother_ends_her_unborn_plan_and_links_them() {
         String mother = TestNhsNumbers.next();
         String baby = TestNhsNumbers.next();
