@@ -19,8 +19,10 @@ import org.cpis.organisations.LocalAuthority;
 import org.cpis.organisations.Organisations;
 import org.cpis.records.VisibleRecord;
 import org.cpis.shared.OdsCode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,13 +37,16 @@ class NotificationService implements Notifications {
     private final Organisations organisations;
     private final NotificationsProperties properties;
     private final Clock clock;
+    private final ObjectProvider<JavaMailSender> mail;
 
     NotificationService(
             JdbcClient jdbc,
             NotificationRepository notifications,
             Organisations organisations,
             NotificationsProperties properties,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<JavaMailSender> mail) {
+        this.mail = mail;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.organisations = organisations;
@@ -131,7 +136,8 @@ class NotificationService implements Notifications {
                 .update();
         Instant now = access.accessedAt();
         LocalAuthority authority = organisations.localAuthority(la).orElse(null);
-        if (authority != null && authority.dutyTeamEmail() != null) {
+        // No e-mail is queued where no SMTP server is configured (the embedded default): it could never go.
+        if (authority != null && authority.dutyTeamEmail() != null && mail.getIfAvailable() != null) {
             delivery(id, "EMAIL", now, now.plus(properties.webhookRetryFor()));
         }
         boolean webhook = jdbc.sql("select count(*) from notifications.webhook where la_ods = :la and enabled")
