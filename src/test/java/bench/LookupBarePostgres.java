@@ -1,0 +1,278 @@
+package bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+
+/**
+ * The same reads and writes as one unscheduled FHIR CareTeam lookup that finds a record, in one transaction on a
+ * pooled connection of the hub's own DataSource, with no HTTP, security, Spring or FHIR in between: the "bare
+ * PostgreSQL" figure the hub is compared with. The statements are the ones the hub runs, copied from
+ * RecordService.visible, AccessRepository.recentUnscheduled and insert, NotificationService.onUnscheduledAccess (its
+ * advisory locks, the open-group check, then either one more access counted or a new notification with its e-mail
+ * delivery and the webhook check) and AuditService.insert (with the keyed subject hash computed the same way). The
+ * organisation look-ups are served from the hub's in-memory cache, so they are not repeated here; the delivery worker
+ * and the audit sealer that run later, outside the lookup, are not part of it.
+ */
+final class LookupBarePostgres {
+
+    static final String VISIBLE = """
+            select id, la_ods, plan_type, local_id, date_of_birth, start_date, end_date,
+                   expected_delivery_date, allocated_worker
+              from records.record
+             where nhs_number = ? and start_date <= ? and visible_until >= ?
+             order by start_date, id
+            """;
+    static final String RECENT = """
+            select id, accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type, unscheduled
+              from lookup.access
+             where nhs_number = ? and unscheduled
+             order by accessed_at desc, id desc
+             limit ?
+            """;
+    static final String INSERT_ACCESS = """
+            insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role, org_ods,
+                                       org_name, care_setting_type, unscheduled, channel, trace_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            returning id
+            """;
+    static final String INSERT_AUDIT = """
+            insert into audit.event (occurred_at, actor_id, actor_role, actor_org, action, subject_hash,
+                                     subject_ref, outcome, trace_id, detail)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    // NotificationService.onUnscheduledAccess and create, NotificationRepository.openGroup and countAnother.
+    static final String CHILD_LOCK = "select pg_advisory_xact_lock(hashtext(?))";
+    static final String OPEN_GROUP = """
+            select id from notifications.notification
+             where la_ods = ? and nhs_number = ? and org_ods = ? and first_accessed_at >= ?
+             order by first_accessed_at desc limit 1
+            """;
+    static final String COUNT_ANOTHER = """
+            update notifications.notification
+               set access_count = access_count + 1, last_accessed_at = greatest(last_accessed_at, ?),
+                   updated_at = ?
+             where id = ?
+            """;
+    static final String FEED_LOCK = "select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(?))";
+    static final String INSERT_NOTIFICATION = """
+            insert into notifications.notification
+                (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,
+                 last_accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type,
+                 allocated_worker, queue, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    static final String INSERT_DELIVERY = """
+            insert into notifications.delivery (notification_id, channel, next_attempt_at, give_up_at, created_at)
+            values (?, ?, ?, ?, ?)
+            """;
+    static final String WEBHOOKS = "select count(*) from notifications.webhook where la_ods = ? and enabled";
+
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+    private static final String ORG = "X1A01";
+
+    private final DataSource dataSource;
+    private final String[] numbers;
+    private final Clock clock = Clock.systemUTC();
+    private final SecretKeySpec key;
+
+    LookupBarePostgres(DataSource dataSource, String[] numbers) {
+        this.dataSource = dataSource;
+        this.numbers = numbers;
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    LookupRun.Operation worker(int worker) {
+        return sequence -> lookup("bench-pg-" + worker + "-" + sequence);
+    }
+
+    private LookupRun.Outcome lookup(String traceId) throws Exception {
+        String nhs = numbers[ThreadLocalRandom.current().nextInt(numbers.length)];
+        Instant now = Instant.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(ENGLAND));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int found = 0;
+                String la = null;
+                String localId = null;
+                String plan = null;
+                String worker = null;
+                try (PreparedStatement ps = c.prepareStatement(VISIBLE)) {
+                    ps.setString(1, nhs);
+                    ps.setObject(2, today);
+                    ps.setObject(3, today);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getLong("id");
+                            la = rs.getString("la_ods"); // every benchmark person has one record, so one LA
+                            plan = rs.getString("plan_type");
+                            localId = rs.getString("local_id");
+                            rs.getObject("date_of_birth", LocalDate.class);
+                            rs.getObject("start_date", LocalDate.class);
+                            rs.getObject("end_date", LocalDate.class);
+                            rs.getObject("expected_delivery_date", LocalDate.class);
+                            worker = rs.getString("allocated_worker");
+                            found++;
+                        }
+                    }
+                }
+                if (found == 0) {
+                    c.rollback();
+                    return LookupRun.Outcome.EMPTY;
+                }
+                try (PreparedStatement ps = c.prepareStatement(RECENT)) {
+                    ps.setString(1, nhs);
+                    ps.setInt(2, 25);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getLong("id");
+                            rs.getTimestamp("accessed_at").toInstant();
+                            rs.getString("actor_name");
+                            rs.getString("actor_role");
+                            rs.getString("org_ods");
+                            rs.getString("org_name");
+                            rs.getString("care_setting_type");
+                            rs.getBoolean("unscheduled");
+                        }
+                    }
+                }
+                long accessId;
+                try (PreparedStatement ps = c.prepareStatement(INSERT_ACCESS)) {
+                    ps.setString(1, nhs);
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setString(3, "bench-jdbc");
+                    ps.setString(4, "Bench JDBC loop");
+                    ps.setString(5, "HEALTH_SYSTEM");
+                    ps.setString(6, ORG);
+                    ps.setString(7, "Northfield General Hospital Emergency Department");
+                    ps.setString(8, "EMERGENCY_DEPARTMENT");
+                    ps.setBoolean(9, true);
+                    ps.setString(10, "FHIR");
+                    ps.setString(11, traceId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        accessId = rs.getLong(1);
+                    }
+                }
+                notify(c, nhs, la, localId, plan, worker, accessId, now);
+                try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
+                    ps.setTimestamp(1, Timestamp.from(Instant.now(clock)));
+                    ps.setString(2, "bench-jdbc");
+                    ps.setString(3, "HEALTH_SYSTEM");
+                    ps.setString(4, ORG);
+                    ps.setString(5, "LOOKUP_FHIR");
+                    ps.setString(6, subjectHash(nhs));
+                    ps.setString(7, null);
+                    ps.setString(8, "FOUND");
+                    ps.setString(9, traceId);
+                    ps.setString(10, "records=" + found + " unscheduled=true access=" + accessId);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return LookupRun.Outcome.OK;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The responsible LA's notification: a new one, or one more access counted on an open one. */
+    private void notify(
+            Connection c, String nhs, String la, String localId, String plan, String worker, long accessId, Instant now)
+            throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(CHILD_LOCK)) {
+            ps.setString(1, "cpis-notify:" + la + ":" + nhs + ":" + ORG);
+            ps.executeQuery().close();
+        }
+        UUID open = null;
+        try (PreparedStatement ps = c.prepareStatement(OPEN_GROUP)) {
+            ps.setString(1, la);
+            ps.setString(2, nhs);
+            ps.setString(3, ORG);
+            ps.setTimestamp(4, Timestamp.from(now.minus(Duration.ofHours(12))));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    open = rs.getObject(1, UUID.class);
+                }
+            }
+        }
+        Timestamp at = Timestamp.from(now);
+        if (open != null) {
+            try (PreparedStatement ps = c.prepareStatement(COUNT_ANOTHER)) {
+                ps.setTimestamp(1, at);
+                ps.setTimestamp(2, at);
+                ps.setObject(3, open);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(FEED_LOCK)) {
+            ps.setString(1, la);
+            ps.executeQuery().close();
+        }
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement ps = c.prepareStatement(INSERT_NOTIFICATION)) {
+            ps.setObject(1, id);
+            ps.setString(2, la);
+            ps.setString(3, nhs);
+            ps.setString(4, localId);
+            ps.setString(5, plan);
+            ps.setLong(6, accessId);
+            ps.setTimestamp(7, at);
+            ps.setTimestamp(8, at);
+            ps.setString(9, "Bench JDBC loop");
+            ps.setString(10, "HEALTH_SYSTEM");
+            ps.setString(11, ORG);
+            ps.setString(12, "Northfield General Hospital Emergency Department");
+            ps.setString(13, "EMERGENCY_DEPARTMENT");
+            ps.setString(14, worker);
+            ps.setString(15, worker == null ? "MASH" : "SOCIAL_WORKER");
+            ps.setTimestamp(16, at);
+            ps.setTimestamp(17, at);
+            ps.executeUpdate();
+        }
+        // The demo LAs have a duty team mailbox, so the hub queues the e-mail backup.
+        try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
+            ps.setObject(1, id);
+            ps.setString(2, "EMAIL");
+            ps.setTimestamp(3, at);
+            ps.setTimestamp(4, Timestamp.from(now.plus(Duration.ofHours(25))));
+            ps.setTimestamp(5, at);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(WEBHOOKS)) {
+            ps.setString(1, la);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                rs.getInt(1);
+            }
+        }
+    }
+
+    private String subjectHash(String nhs) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        return HexFormat.of().formatHex(mac.doFinal(nhs.getBytes(StandardCharsets.US_ASCII)));
+    }
+}

@@ -1,0 +1,595 @@
+package bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.cpis.CpisApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Load benchmark of the health lookup (docs/benchmarks.md, "Lookup load"). Starts the hub in-process on an ephemeral
+ * embedded PostgreSQL, loads synthetic visible records through the upload API, then drives {@code GET
+ * /fhir/R4/CareTeam} in closed loops over HTTP/1.1 — unscheduled at 16 and 64 clients, silent (scheduled) reads at 16
+ * — and compares with a bare JDBC loop doing the same statements on the same database in the same run.
+ *
+ * <p>Arguments (all optional, {@code name=value}): {@code records=250000 warmup=10 measure=30 perUpload=25000
+ * quietWait=180 jitWarmup=60
+ * sealWait=180 client=jdk|raw experiment=none|jwt-cache|count-jdbc jfr=none|FILE}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
+ */
+public final class LookupBenchmark {
+
+    static final String CARE_TEAM = "/fhir/R4/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C";
+    static final String ED_CLIENT = "northfield-ed-system";
+
+    // The targets.
+    static final double MIN_RATIO_TO_BARE = 0.50;
+    static final double MAX_P99_MILLIS_16 = 50;
+    static final double MIN_SILENT_PER_SECOND = 3_000;
+
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+
+    private LookupBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("records", "250000");
+        options.put("warmup", "10");
+        options.put("measure", "30");
+        options.put("perUpload", "25000");
+        options.put("quietWait", "180");
+        options.put("jitWarmup", "60");
+        options.put("sealWait", "180");
+        options.put("client", "jdk");
+        options.put("experiment", "none");
+        options.put("jfr", "none");
+        List<String> hubArgs = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--cpis.database.embedded.ephemeral=true",
+                "--cpis.identity.demo.enabled=true",
+                "--logging.level.root=WARN",
+                "--logging.level.cpis.requests=WARN"));
+        for (String arg : args) {
+            if (arg.startsWith("--")) { // an extra hub property, for trying out a configuration change
+                hubArgs.add(arg);
+                continue;
+            }
+            String[] kv = arg.split("=", 2);
+            if (kv.length != 2 || !options.containsKey(kv[0])) {
+                throw new IllegalArgumentException("unknown argument " + arg + "; known: " + options.keySet());
+            }
+            options.put(kv[0], kv[1]);
+        }
+        int records = Integer.parseInt(options.get("records"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(options.get("measure")));
+        int perUpload = Integer.parseInt(options.get("perUpload"));
+        Duration quietWait = Duration.ofSeconds(Long.parseLong(options.get("quietWait")));
+        Duration jitWarmup = Duration.ofSeconds(Long.parseLong(options.get("jitWarmup")));
+        Duration sealWait = Duration.ofSeconds(Long.parseLong(options.get("sealWait")));
+        boolean raw = switch (options.get("client")) {
+            case "jdk" -> false;
+            case "raw" -> true;
+            default -> throw new IllegalArgumentException("client=jdk or client=raw");
+        };
+
+        List<String> report = new ArrayList<>();
+        report.add("== cpis lookup load benchmark ==");
+        report.add(machine());
+        System.out.println(String.join("\n", report));
+
+        long startingAt = System.nanoTime();
+        SpringApplicationBuilder hub = new SpringApplicationBuilder(CpisApplication.class);
+        for (String experiment : options.get("experiment").split(",")) {
+            switch (experiment) {
+                case "none" -> {}
+                case "jwt-cache" -> hub.initializers(LookupExperiments.jwtCache());
+                case "count-jdbc" -> hub.initializers(LookupExperiments.countJdbc());
+                default -> throw new IllegalArgumentException("experiment=none, jwt-cache or count-jdbc");
+            }
+        }
+        ConfigurableApplicationContext context = hub.run(hubArgs.toArray(String[]::new));
+        int exit = 0;
+        try {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            String base = "http://localhost:" + port;
+            DataSource dataSource = context.getBean(DataSource.class);
+            String jdbcUrl = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+            int poolSize = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+            line(
+                    report,
+                    "hub arguments: " + String.join(" ", hubArgs) + "; experiment=" + options.get("experiment")
+                            + "; load generator: "
+                            + (raw ? "raw-socket HTTP/1.1 client" : "java.net.http.HttpClient (HTTP/1.1)"));
+            line(
+                    report,
+                    String.format(
+                            "hub started in %.1f s on %s; database %s (Hikari pool %d)",
+                            (System.nanoTime() - startingAt) / 1e9, base, jdbcUrl, poolSize));
+
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+            String[] numbers = LookupData.nhsNumbers(records);
+            LookupData.Loaded loaded = LookupData.load(http, base, numbers, perUpload, today);
+            try (Connection stats = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+                line(report, String.format("postgres: %s", scalar(stats, "select version()")));
+                long visible = Long.parseLong(scalar(
+                        stats,
+                        "select count(*) from records.record where start_date <= current_date"
+                                + " and visible_until >= current_date"));
+                line(
+                        report,
+                        String.format(
+                                "records loaded: %,d through %d uploads in %.1f s (%,.0f rows/s), all ALL_LOADED;"
+                                        + " CPP %,d, LAC %,d, UCPP %,d; visible today per the database: %,d",
+                                numbers.length,
+                                loaded.uploads(),
+                                loaded.took().toNanos() / 1e9,
+                                numbers.length / (loaded.took().toNanos() / 1e9),
+                                loaded.cpp(),
+                                loaded.lac(),
+                                loaded.ucpp(),
+                                visible));
+                if (visible != numbers.length) {
+                    throw new IllegalStateException("expected every loaded record to be visible");
+                }
+                scalar(stats, "vacuum analyze records.record");
+
+                TokenSource edToken = new TokenSource(http, base, ED_CLIENT);
+                String sample = sample(http, base, edToken.get(), numbers[numbers.length / 2]);
+                line(report, "sample CareTeam search: " + sample);
+
+                LookupCounters counters = new LookupCounters(stats);
+                String jfr = options.get("jfr");
+                Recording[] recording = new Recording[1];
+                boolean[] profileNext = new boolean[1];
+                LookupRun.Window window = new LookupRun.Window() {
+                    @Override
+                    public void opened() {
+                        LookupExperiments.JDBC_CALLS.clear();
+                        LookupExperiments.counting = true;
+                        counters.opened();
+                        if (profileNext[0]) {
+                            try {
+                                recording[0] = new Recording(Configuration.getConfiguration("profile"));
+                            } catch (IOException | ParseException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            recording[0].start();
+                        }
+                    }
+
+                    @Override
+                    public void closed() {
+                        if (recording[0] != null) {
+                            recording[0].stop();
+                            try {
+                                recording[0].dump(Path.of(jfr));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            recording[0].close();
+                            recording[0] = null;
+                            profileNext[0] = false;
+                        }
+                        counters.closed();
+                        LookupExperiments.counting = false;
+                    }
+                };
+                List<LookupRun.Result> results = new ArrayList<>();
+
+                int rawPort = raw ? Integer.parseInt(port) : 0;
+                // The hub's JIT compiles its lookup path under load first; this run is not reported.
+                line(report, awaitQuiet(counters, quietWait));
+                LookupRun.Result jit = LookupRun.run(
+                        "jit-warm-up",
+                        16,
+                        jitWarmup,
+                        Duration.ofSeconds(1),
+                        w -> fhir(http, rawPort, base, edToken, numbers, true, "bench-jit-" + w),
+                        window,
+                        () -> LookupCounters.NONE);
+                line(
+                        report,
+                        String.format(
+                                "%nJIT warm-up: %.0f s of unscheduled lookups at 16 clients (not reported), %d errors",
+                                jitWarmup.toSeconds() + 1.0, jit.errors() + jit.empty()));
+
+                line(report, awaitQuiet(counters, quietWait));
+                profileNext[0] = !jfr.equals("none");
+                LookupRun.Result u16 = LookupRun.run(
+                        "unscheduled-16",
+                        16,
+                        warmup,
+                        measure,
+                        w -> fhir(http, rawPort, base, edToken, numbers, true, "bench-u16-" + w),
+                        window,
+                        counters::usage);
+                print(report, u16);
+                if (!jfr.equals("none")) {
+                    line(report, "JFR recording of this window (profile settings): " + jfr);
+                }
+                line(report, awaitQuiet(counters, quietWait));
+                LookupRun.Result u64 = LookupRun.run(
+                        "unscheduled-64",
+                        64,
+                        warmup,
+                        measure,
+                        w -> fhir(http, rawPort, base, edToken, numbers, true, "bench-u64-" + w),
+                        window,
+                        counters::usage);
+                print(report, u64);
+                line(report, awaitQuiet(counters, quietWait));
+                LookupRun.Result s16 = LookupRun.run(
+                        "silent-16",
+                        16,
+                        warmup,
+                        measure,
+                        w -> fhir(http, rawPort, base, edToken, numbers, false, "bench-s16-" + w),
+                        window,
+                        counters::usage);
+                print(report, s16);
+
+                // Last, once the hub's audit sealer has caught up with the lookups above, so that the bare loop does
+                // not share the machine with it (the hub's runs do: sealing is part of the hub's steady state).
+                line(report, awaitSealed(stats, sealWait));
+                line(report, awaitQuiet(counters, quietWait));
+                LookupBarePostgres bare = new LookupBarePostgres(dataSource, numbers);
+                LookupRun.Result barePg =
+                        LookupRun.run("bare-pg-16", 16, warmup, measure, bare::worker, window, counters::usage);
+                print(report, barePg);
+                results.add(u16);
+                results.add(u64);
+                results.add(s16);
+                results.add(barePg);
+
+                // Each run's accesses were recorded as the kind it claims to be.
+                line(
+                        report,
+                        "accesses recorded (trace id prefix: rows, unscheduled): "
+                                + accesses(stats, "bench-pg-") + "; " + accesses(stats, "bench-u16-") + "; "
+                                + accesses(stats, "bench-u64-") + "; " + accesses(stats, "bench-s16-"));
+
+                double ratio = u16.rate() / barePg.rate();
+                boolean clean = results.stream().allMatch(LookupRun.Result::clean);
+                line(report, "");
+                line(report, "== summary ==");
+                line(
+                        report,
+                        String.format(
+                                "%-16s %7s %9s %7s %9s %8s %8s %8s %9s %7s",
+                                "run",
+                                "clients",
+                                "requests",
+                                "errors",
+                                "req/s",
+                                "p50 ms",
+                                "p99 ms",
+                                "max ms",
+                                "req/cpu-s",
+                                "others"));
+                for (LookupRun.Result r : results) {
+                    line(
+                            report,
+                            String.format(
+                                    "%-16s %7d %9d %7d %9.0f %8.2f %8.2f %8.1f %9.0f %7.2f",
+                                    r.name(),
+                                    r.clients(),
+                                    r.requests(),
+                                    r.errors() + r.empty(),
+                                    r.rate(),
+                                    r.percentileMillis(0.50),
+                                    r.percentileMillis(0.99),
+                                    r.maxMillis(),
+                                    r.perCoreSecond(),
+                                    r.usage().otherProcesses()));
+                }
+                line(
+                        report,
+                        "(req/cpu-s: requests per CPU-second of the hub's JVM and its PostgreSQL; others: cores"
+                                + " used by other processes on the machine during the window)");
+                line(
+                        report,
+                        String.format(
+                                "ratio unscheduled(16) / bare PostgreSQL(16): %.2f (%.0f / %.0f lookups/s); per CPU-second:"
+                                        + " %.2f",
+                                ratio, u16.rate(), barePg.rate(), u16.perCoreSecond() / barePg.perCoreSecond()));
+                line(
+                        report,
+                        verdict(
+                                "unscheduled(16) >= 50% of bare PostgreSQL",
+                                ratio >= MIN_RATIO_TO_BARE, String.format("%.0f%%", ratio * 100)));
+                line(
+                        report,
+                        verdict(
+                                "unscheduled(16) p99 <= 50 ms",
+                                u16.percentileMillis(0.99) <= MAX_P99_MILLIS_16,
+                                String.format("%.1f ms", u16.percentileMillis(0.99))));
+                line(
+                        report,
+                        verdict(
+                                "silent reads >= 3,000/s",
+                                s16.rate() >= MIN_SILENT_PER_SECOND,
+                                String.format("%.0f/s", s16.rate())));
+                line(report, verdict("no errors, every search found its record", clean, ""));
+                if (!clean) {
+                    exit = 1;
+                }
+            }
+        } finally {
+            context.close();
+        }
+        System.out.flush();
+        System.exit(exit);
+    }
+
+    /** A closed-loop worker doing CareTeam searches for random loaded NHS numbers. */
+    static LookupRun.Operation fhir(
+            HttpClient http,
+            int rawPort,
+            String base,
+            TokenSource token,
+            String[] numbers,
+            boolean unscheduled,
+            String trace) {
+        if (rawPort > 0) {
+            LookupRawHttp client = new LookupRawHttp(rawPort);
+            return sequence -> {
+                String nhs = numbers[ThreadLocalRandom.current().nextInt(numbers.length)];
+                LookupRawHttp.Response response = unscheduled
+                        ? client.get(
+                                CARE_TEAM + nhs,
+                                "Authorization",
+                                "Bearer " + token.get(),
+                                "Accept",
+                                "application/fhir+json",
+                                "TraceID",
+                                trace + "-" + sequence)
+                        : client.get(
+                                CARE_TEAM + nhs,
+                                "Authorization",
+                                "Bearer " + token.get(),
+                                "Accept",
+                                "application/fhir+json",
+                                "TraceID",
+                                trace + "-" + sequence,
+                                "IsUnscheduledAccessEvent",
+                                "false");
+                return outcome(response.status(), response.body());
+            };
+        }
+        return sequence -> {
+            String nhs = numbers[ThreadLocalRandom.current().nextInt(numbers.length)];
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + CARE_TEAM + nhs))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token.get())
+                    .header("Accept", "application/fhir+json")
+                    .header("TraceID", trace + "-" + sequence);
+            if (!unscheduled) {
+                request.header("IsUnscheduledAccessEvent", "false");
+            }
+            HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+            return outcome(response.statusCode(), response.body());
+        };
+    }
+
+    private static LookupRun.Outcome outcome(int status, String body) {
+        if (status != 200) {
+            throw new IllegalStateException("HTTP " + status);
+        }
+        Matcher total = TOTAL.matcher(body);
+        return total.find() && Integer.parseInt(total.group(1)) >= 1 ? LookupRun.Outcome.OK : LookupRun.Outcome.EMPTY;
+    }
+
+    /** A client-credentials token, fetched again once it is ten minutes old (they last fifteen). */
+    static final class TokenSource {
+        private final HttpClient http;
+        private final String base;
+        private final String clientId;
+        private volatile String token;
+        private volatile long fetchedAt;
+
+        TokenSource(HttpClient http, String base, String clientId) throws Exception {
+            this.http = http;
+            this.base = base;
+            this.clientId = clientId;
+            refresh();
+        }
+
+        String get() throws Exception {
+            if (System.nanoTime() - fetchedAt > Duration.ofMinutes(10).toNanos()) {
+                synchronized (this) {
+                    if (System.nanoTime() - fetchedAt > Duration.ofMinutes(10).toNanos()) {
+                        refresh();
+                    }
+                }
+            }
+            return token;
+        }
+
+        private void refresh() throws Exception {
+            token = LookupData.token(http, base, clientId);
+            fetchedAt = System.nanoTime();
+        }
+    }
+
+    private static String sample(HttpClient http, String base, String token, String nhs) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + CARE_TEAM + nhs))
+                        .header("Authorization", "Bearer " + token)
+                        .header("TraceID", "bench-sample")
+                        .header("IsUnscheduledAccessEvent", "false")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        Matcher total = TOTAL.matcher(body);
+        if (response.statusCode() != 200
+                || !total.find()
+                || Integer.parseInt(total.group(1)) < 1
+                || !body.contains("\"resourceType\":\"CareTeam\"")) {
+            throw new IllegalStateException("sample search: HTTP " + response.statusCode() + " " + body);
+        }
+        return String.format(
+                "HTTP 200, Bundle total %s, CareTeam entry, %d bytes", total.group(1), body.getBytes().length);
+    }
+
+    private static String accesses(Connection c, String prefix) throws Exception {
+        return prefix + " "
+                + scalar(
+                        c,
+                        "select count(*) || ', ' || coalesce(string_agg(distinct unscheduled::text, '/'), '-')"
+                                + " from lookup.access where trace_id like '" + prefix + "%'");
+    }
+
+    private static String scalar(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement()) {
+            if (!st.execute(sql)) {
+                return "";
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void print(List<String> report, LookupRun.Result r) {
+        line(report, "");
+        line(
+                report,
+                String.format(
+                        "-- %s: %d clients, %.0f s measured after warm-up --", r.name(), r.clients(), r.seconds()));
+        line(
+                report,
+                String.format(
+                        "requests %d, errors %d, empty %d, %.0f req/s, latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f"
+                                + " max %.1f mean %.2f",
+                        r.requests(),
+                        r.errors(),
+                        r.empty(),
+                        r.rate(),
+                        r.percentileMillis(0.50),
+                        r.percentileMillis(0.90),
+                        r.percentileMillis(0.99),
+                        r.percentileMillis(0.999),
+                        r.maxMillis(),
+                        r.meanMillis()));
+        if (r.firstError() != null) {
+            line(report, "first error: " + r.firstError());
+        }
+        line(report, r.usage().summary().strip());
+        line(
+                report,
+                String.format(
+                        "efficiency: %.0f requests per CPU-second of the hub's JVM (load generator included) and PostgreSQL",
+                        r.perCoreSecond()));
+        if (!LookupExperiments.JDBC_CALLS.isEmpty()) {
+            line(report, "jdbc calls per request: " + LookupExperiments.jdbcCallsPer(r.requests()));
+        }
+    }
+
+    /**
+     * Waits (up to {@code max}) until other processes on the machine use less than 0.15 of a core over 3 s: on a
+     * shared 2-core machine a build or a browser running beside the benchmark would take its CPU.
+     */
+    private static String awaitQuiet(LookupCounters counters, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        double foreign;
+        long waited = System.nanoTime();
+        while (true) {
+            long before = counters.foreignCpu();
+            long t = System.nanoTime();
+            Thread.sleep(3000);
+            foreign = (counters.foreignCpu() - before) / (double) (System.nanoTime() - t);
+            if (foreign < 0.15 || System.nanoTime() - deadline > 0) {
+                break;
+            }
+        }
+        return String.format(
+                "%nother processes on the machine: %.2f cores over the last 3 s (waited %.0f s for quiet)%s",
+                foreign,
+                (System.nanoTime() - waited) / 1e9 - 3,
+                foreign < 0.15 ? "" : " -- NOT QUIET, figures below are disturbed");
+    }
+
+    /** Waits (up to {@code max}) until the audit sealer has sealed every entry. */
+    private static String awaitSealed(Connection stats, Duration max) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        long unsealed;
+        while ((unsealed = Long.parseLong(scalar(stats, "select count(*) from audit.event where chain_hash is null")))
+                        > 0
+                && System.nanoTime() - deadline < 0) {
+            Thread.sleep(2000);
+        }
+        return String.format(
+                "%naudit entries not yet sealed: %d (waited %.0f s for the sealer)",
+                unsealed, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String verdict(String target, boolean pass, String value) {
+        return String.format("%s  %s%s", pass ? "PASS" : "FAIL", target, value.isEmpty() ? "" : ": " + value);
+    }
+
+    private static void line(List<String> report, String text) {
+        report.add(text);
+        System.out.println(text);
+    }
+
+    private static String machine() {
+        String cpu = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("?");
+        } catch (Exception e) {
+            // not Linux
+        }
+        Runtime rt = Runtime.getRuntime();
+        return String.format(
+                "machine: %d CPUs (%s), %s %s; JVM %s %s, max heap %d MiB, GC %s",
+                rt.availableProcessors(),
+                cpu,
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
+                rt.maxMemory() >> 20,
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName)
+                        .collect(Collectors.joining("/")));
+    }
+}
