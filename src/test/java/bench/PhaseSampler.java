@@ -23,7 +23,7 @@ final class PhaseSampler implements AutoCloseable {
     record Phase(String name, long firstMillis, long lastMillis, int samples) {}
 
     private static final long INTERVAL_MILLIS = 20;
-    private static final String COPY_PHASE = "read + validate + COPY into staging";
+    private static final String COPY_PHASE = "read + validate + COPY";
 
     private final Connection connection;
     private final long startNanos;
@@ -73,9 +73,17 @@ final class PhaseSampler implements AutoCloseable {
         String q = query.strip().toLowerCase();
         String what;
         if (q.startsWith("copy record_staging")) {
-            what = COPY_PHASE;
+            what = COPY_PHASE + " into the staging table";
+        } else if (q.startsWith("copy records.record")) {
+            what = COPY_PHASE + " of new rows into records.record";
+        } else if (q.startsWith("select nhs_number, plan_type, row_hash")) {
+            what = "read the LA's stored keys and row hashes";
         } else if (q.startsWith("insert into records.record")) {
             what = "upsert staging -> records.record";
+        } else if (q.startsWith("update records.record r set")) {
+            what = "update changed rows from staging";
+        } else if (q.startsWith("create temp table")) {
+            what = "create staging table";
         } else if (q.startsWith("with duplicate")) {
             what = "remove duplicates from staging";
         } else if (q.startsWith("insert into uploads.upload")) {
@@ -97,10 +105,11 @@ final class PhaseSampler implements AutoCloseable {
         thread.join(5_000);
         List<Phase> phases = new ArrayList<>();
         synchronized (seen) {
-            // Keep the connection that ran the upload's COPY; the hub's other work (scheduled jobs) is not the upload.
+            // Keep the connection that ran the upload (its per-LA lock or its COPY); the hub's other work (scheduled
+            // jobs) is not the upload.
             Set<String> uploadPids = new HashSet<>();
             for (String key : seen.keySet()) {
-                if (key.endsWith(" " + COPY_PHASE)) {
+                if (key.contains(" " + COPY_PHASE) || key.contains("cpis-upload")) {
                     uploadPids.add(key.substring(0, key.indexOf(' ')));
                 }
             }

@@ -43,9 +43,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * docs/benchmarks.md). Not a test: run it by hand with
  *
  * <pre>
- * ./mvnw -q test-compile exec:java -Dexec.mainClass=bench.UploadBenchmark -Dexec.classpathScope=test \
- *     -Dexec.args="500000"
+ * ./mvnw -q test-compile
+ * ./mvnw -q exec:java -Dexec.mainClass=bench.UploadBenchmark -Dexec.classpathScope=test -Dexec.args="500000"
  * </pre>
+ *
+ * (two commands: in one, {@code -Dexec.args} would also replace the arguments of the pom's {@code npm ci}).
  *
  * <p>It starts the hub in-process on a throw-away embedded PostgreSQL, writes a synthetic file of valid rows, uploads
  * a small warm-up file, then the measured file twice over HTTP as an LA system would (first every row is new, then
@@ -53,8 +55,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * slower than three bare COPYs. Missing the target is reported, not an error: the exit code is non-zero only when
  * something failed.
  *
- * <p>Arguments: {@code [rows] [--warmup=rows] [--copy-runs=n] [--no-update] [--profile] [--keep-files]}.
- * {@code --profile} records the insert upload with Java Flight Recorder and prints the hottest methods.
+ * <p>Arguments: {@code [rows] [--warmup=rows] [--copy-runs=n] [--no-update] [--no-indexed-copy] [--profile]
+ * [--keep-files]}.
+ * {@code --profile} records the measured uploads with Java Flight Recorder and prints the hottest methods.
  */
 public final class UploadBenchmark {
 
@@ -232,10 +235,11 @@ public final class UploadBenchmark {
         Timing warm = upload("warm-up upload", warmup, 1, false, null);
         out.printf(Locale.ROOT, "warm-up upload: %,d rows in %.2f s%n", warm.rows(), warm.seconds());
 
-        Path jfr = options.profile() ? directory.resolve("upload.jfr") : null;
-        Timing inserts = upload("upload, every row new (Upload-Sequence 2)", file, 2, true, jfr);
+        Path jfrInserts = options.profile() ? directory.resolve("inserts.jfr") : null;
+        Path jfrUpdates = options.profile() ? directory.resolve("updates.jfr") : null;
+        Timing inserts = upload("upload, every row new (Upload-Sequence 2)", file, 2, true, jfrInserts);
         Timing updates = options.updateRun()
-                ? upload("upload, every row an update (Upload-Sequence 3)", file, 3, true, null)
+                ? upload("upload, every row an update (Upload-Sequence 3)", file, 3, true, jfrUpdates)
                 : null;
 
         long stored = count(dataSource, LA_ODS);
@@ -258,10 +262,15 @@ public final class UploadBenchmark {
                 : List.of();
 
         report(dataSource, file, inserts, updates, copies, indexed);
-        if (jfr != null) {
+        if (jfrInserts != null) {
             out.println();
-            out.println("Java Flight Recorder, insert upload (" + jfr + "):");
-            HotMethods.print(jfr, out, 25);
+            out.println("Java Flight Recorder, upload with every row new (" + jfrInserts + "):");
+            HotMethods.print(jfrInserts, out, 25);
+        }
+        if (jfrUpdates != null && updates != null) {
+            out.println();
+            out.println("Java Flight Recorder, upload with every row an update (" + jfrUpdates + "):");
+            HotMethods.print(jfrUpdates, out, 25);
         }
     }
 

@@ -77,7 +77,8 @@ class EmbeddedPostgresConfiguration {
         @Override
         public void close() throws IOException {
             postgres.close();
-            if (deleteOnClose != null) {
+            // zonky may have removed a clean data directory itself already.
+            if (deleteOnClose != null && Files.exists(deleteOnClose)) {
                 try (Stream<Path> paths = Files.walk(deleteOnClose)) {
                     paths.sorted(Comparator.reverseOrder())
                             .forEach(p -> p.toFile().delete());
