@@ -23,8 +23,8 @@ import javax.sql.DataSource;
  * pooled connection of the hub's own DataSource, with no HTTP, security, Spring or FHIR in between: the "bare
  * PostgreSQL" figure the hub is compared with. The statements are the ones the hub runs, copied from
  * RecordService.visible, AccessRepository.recentUnscheduled and insert, NotificationService.onUnscheduledAccess (its
- * advisory locks, the open-group check, then either one more access counted or a new notification with its e-mail
- * delivery and the webhook check) and AuditService.insert (with the keyed subject hash computed the same way). The
+ * advisory locks, the open-group check, then either one more access counted or a new notification with, when an
+ * SMTP server is configured, its e-mail delivery, and the webhook check) and AuditService.insert (with the keyed subject hash computed the same way). The
  * organisation look-ups are served from the hub's in-memory cache, so they are not repeated here; the delivery worker
  * and the audit sealer that run later, outside the lookup, are not part of it.
  */
@@ -90,9 +90,11 @@ final class LookupBarePostgres {
     private final String[] numbers;
     private final Clock clock = Clock.systemUTC();
     private final SecretKeySpec key;
+    private final boolean mailConfigured;
 
-    LookupBarePostgres(DataSource dataSource, String[] numbers) {
+    LookupBarePostgres(DataSource dataSource, String[] numbers, boolean mailConfigured) {
         this.dataSource = dataSource;
+        this.mailConfigured = mailConfigured;
         this.numbers = numbers;
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
@@ -252,14 +254,16 @@ final class LookupBarePostgres {
             ps.setTimestamp(17, at);
             ps.executeUpdate();
         }
-        // The demo LAs have a duty team mailbox, so the hub queues the e-mail backup.
-        try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
-            ps.setObject(1, id);
-            ps.setString(2, "EMAIL");
-            ps.setTimestamp(3, at);
-            ps.setTimestamp(4, Timestamp.from(now.plus(Duration.ofHours(25))));
-            ps.setTimestamp(5, at);
-            ps.executeUpdate();
+        // The demo LAs have a duty team mailbox: the hub queues the e-mail backup when an SMTP server is configured.
+        if (mailConfigured) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
+                ps.setObject(1, id);
+                ps.setString(2, "EMAIL");
+                ps.setTimestamp(3, at);
+                ps.setTimestamp(4, Timestamp.from(now.plus(Duration.ofHours(25))));
+                ps.setTimestamp(5, at);
+                ps.executeUpdate();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement(WEBHOOKS)) {
             ps.setString(1, la);

@@ -33,6 +33,7 @@ import jdk.jfr.Recording;
 import org.cpis.CpisApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * Load benchmark of the health lookup (docs/benchmarks.md, "Lookup load"). Starts the hub in-process on an ephemeral
@@ -264,7 +265,10 @@ public final class LookupBenchmark {
                 // not share the machine with it (the hub's runs do: sealing is part of the hub's steady state).
                 line(report, awaitSealed(stats, sealWait));
                 line(report, awaitQuiet(counters, quietWait));
-                LookupBarePostgres bare = new LookupBarePostgres(dataSource, numbers);
+                LookupBarePostgres bare = new LookupBarePostgres(
+                        dataSource,
+                        numbers,
+                        context.getBeanProvider(JavaMailSender.class).getIfAvailable() != null);
                 LookupRun.Result barePg =
                         LookupRun.run("bare-pg-16", 16, warmup, measure, bare::worker, window, counters::usage);
                 print(report, barePg);

@@ -60,8 +60,8 @@ class LaPagesBrowserIT {
     }
 
     private static void chooseAndUpload(Page page, Path file) {
-        page.waitForFileChooser(() -> page.getByLabel("Upload a CSV file").click())
-                .setFiles(file);
+        // The NHS.UK file-upload script puts its own button over the input; files go to the input itself.
+        page.locator("input[type=file]").setInputFiles(file);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload file"))
                 .click();
     }
