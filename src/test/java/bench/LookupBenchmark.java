@@ -476,7 +476,7 @@ public final class LookupBenchmark {
                                 + " from lookup.access where trace_id like '" + prefix + "%'");
     }
 
-    private static String scalar(Connection c, String sql) throws Exception {
+    static String scalar(Connection c, String sql) throws Exception {
         try (Statement st = c.createStatement()) {
             if (!st.execute(sql)) {
                 return "";
@@ -527,7 +527,7 @@ public final class LookupBenchmark {
      * Waits (up to {@code max}) until other processes on the machine use less than 0.15 of a core over 3 s: on a
      * shared 2-core machine a build or a browser running beside the benchmark would take its CPU.
      */
-    private static String awaitQuiet(LookupCounters counters, Duration max) throws InterruptedException {
+    static String awaitQuiet(LookupCounters counters, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         double foreign;
         long waited = System.nanoTime();
@@ -562,16 +562,16 @@ public final class LookupBenchmark {
                 unsealed, (System.nanoTime() - start) / 1e9);
     }
 
-    private static String verdict(String target, boolean pass, String value) {
+    static String verdict(String target, boolean pass, String value) {
         return String.format("%s  %s%s", pass ? "PASS" : "FAIL", target, value.isEmpty() ? "" : ": " + value);
     }
 
-    private static void line(List<String> report, String text) {
+    static void line(List<String> report, String text) {
         report.add(text);
         System.out.println(text);
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "?";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

@@ -11,16 +11,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cpis.organisations.LocalAuthority;
 import org.cpis.organisations.Organisations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -39,9 +45,10 @@ class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int BATCH = 50;
+    private static final String NOT_CONFIGURED = "webhook not configured";
 
     private final JdbcClient jdbc;
-    private final NotificationRepository notifications;
+    private final NamedParameterJdbcTemplate named;
     private final Organisations organisations;
     private final NotificationsProperties properties;
     private final ObjectProvider<JavaMailSender> mail;
@@ -51,14 +58,14 @@ class DeliveryWorker {
 
     DeliveryWorker(
             JdbcClient jdbc,
-            NotificationRepository notifications,
+            NamedParameterJdbcTemplate named,
             Organisations organisations,
             NotificationsProperties properties,
             ObjectProvider<JavaMailSender> mail,
             JsonMapper json,
             Clock clock) {
         this.jdbc = jdbc;
-        this.notifications = notifications;
+        this.named = named;
         this.organisations = organisations;
         this.properties = properties;
         this.mail = mail;
@@ -71,89 +78,191 @@ class DeliveryWorker {
     }
 
     /** @param leaseUntil the claim's lease, as stored: the outcome is recorded only while the row still holds it */
-    record Claimed(long id, UUID notificationId, String channel, int attempts, Instant giveUpAt, Instant leaseUntil) {}
+    record Claimed(
+            long id, String channel, int attempts, Instant giveUpAt, Instant leaseUntil, Notification notification) {}
+
+    /** @param error null when delivered, otherwise what went wrong (no personal data) */
+    private record Outcome(Claimed delivery, String error) {}
+
+    private record Endpoint(Notifications.WebhookSettings settings, int consecutiveFailures) {}
 
     @Scheduled(fixedDelayString = "${cpis.notifications.poll-interval:1000}")
     void deliverDue() {
         List<Claimed> due;
         do {
             due = claim();
-            due.forEach(this::deliver);
+            deliver(due);
         } while (due.size() == BATCH);
     }
 
+    /**
+     * Claims due deliveries with their notifications in one statement. A purged notification took its deliveries with
+     * it. Webhook deliveries of an LA whose endpoint is backing off stay where they are.
+     */
     List<Claimed> claim() {
         Instant now = Instant.now(clock);
-        return jdbc.sql("""
-                        update notifications.delivery d set next_attempt_at = :lease
-                         where d.id in (select id from notifications.delivery
-                                         where status = 'PENDING' and next_attempt_at <= :now
-                                         order by next_attempt_at limit :batch for update skip locked)
-                        returning d.id, d.notification_id, d.channel, d.attempts, d.give_up_at, d.next_attempt_at
-                        """)
+        return jdbc.sql("with claimed as (update notifications.delivery d set next_attempt_at = :lease"
+                        + " where d.id in (select id from notifications.delivery"
+                        + "                 where status = 'PENDING' and next_attempt_at <= :now"
+                        + "                   and not (channel = 'WEBHOOK' and la_ods in"
+                        + "                       (select la_ods from notifications.webhook where retry_after > :now))"
+                        + "                 order by next_attempt_at limit :batch for update skip locked)"
+                        + " returning d.id delivery_id, d.notification_id, d.channel, d.attempts, d.give_up_at,"
+                        + " d.next_attempt_at lease_until)"
+                        + " select delivery_id, channel, attempts, give_up_at, lease_until, "
+                        + NotificationRepository.COLUMNS
+                        + " from claimed join notifications.notification n on n.id = claimed.notification_id")
                 .param("lease", Timestamp.from(now.plus(LEASE)))
                 .param("now", Timestamp.from(now))
                 .param("batch", BATCH)
                 .query((rs, n) -> new Claimed(
-                        rs.getLong(1),
-                        rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getObject(6, OffsetDateTime.class).toInstant()))
+                        rs.getLong("delivery_id"),
+                        rs.getString("channel"),
+                        rs.getInt("attempts"),
+                        rs.getTimestamp("give_up_at").toInstant(),
+                        rs.getObject("lease_until", OffsetDateTime.class).toInstant(),
+                        NotificationRepository.map(rs, n)))
                 .list();
     }
 
-    private void deliver(Claimed delivery) {
-        Notification notification =
-                notifications.byId(delivery.notificationId()).orElse(null);
-        if (notification == null) {
-            return; // purged with its record; the delivery row went with it
+    /**
+     * Webhooks go out together (each with its own timeout), e-mails one after another meanwhile; then every outcome is
+     * recorded in one batch. A receiver that is slow or down therefore costs a batch at most one timeout.
+     */
+    private void deliver(List<Claimed> batch) {
+        if (batch.isEmpty()) {
+            return;
         }
-        if (!Instant.now(clock).isBefore(delivery.leaseUntil())) {
-            return; // the lease ran out while earlier ones in the batch were delivered: another worker may have it
+        Map<String, Endpoint> endpoints = endpoints(batch);
+        List<CompletableFuture<Outcome>> webhooks = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Claimed delivery : batch) {
+            if (delivery.channel().equals("WEBHOOK")) {
+                Endpoint endpoint =
+                        endpoints.get(delivery.notification().localAuthority().value());
+                webhooks.add(
+                        webhook(delivery.notification(), endpoint).thenApply(error -> new Outcome(delivery, error)));
+            }
         }
-        String error;
-        try {
-            error = delivery.channel().equals("WEBHOOK") ? webhook(notification) : email(notification);
-        } catch (RuntimeException e) {
-            error = e.getClass().getSimpleName();
+        for (Claimed delivery : batch) {
+            if (delivery.channel().equals("EMAIL") && Instant.now(clock).isBefore(delivery.leaseUntil())) {
+                String error;
+                try {
+                    error = email(delivery.notification());
+                } catch (RuntimeException e) {
+                    error = e.getClass().getSimpleName();
+                }
+                outcomes.add(new Outcome(delivery, error));
+            }
         }
-        Instant now = Instant.now(clock);
-        if (error == null) {
+        webhooks.forEach(w -> outcomes.add(w.join()));
+        record(outcomes, endpoints);
+    }
+
+    private Map<String, Endpoint> endpoints(List<Claimed> batch) {
+        List<String> las = batch.stream()
+                .filter(d -> d.channel().equals("WEBHOOK"))
+                .map(d -> d.notification().localAuthority().value())
+                .distinct()
+                .toList();
+        Map<String, Endpoint> endpoints = new HashMap<>();
+        if (!las.isEmpty()) {
             jdbc.sql("""
+                    select la_ods, url, secret, previous_secret, enabled, consecutive_failures
+                      from notifications.webhook where la_ods in (:las)
+                    """).param("las", las).query(rs -> {
+                endpoints.put(
+                        rs.getString(1),
+                        new Endpoint(
+                                new Notifications.WebhookSettings(
+                                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)),
+                                rs.getInt(6)));
+            });
+        }
+        return endpoints;
+    }
+
+    private void record(List<Outcome> outcomes, Map<String, Endpoint> endpoints) {
+        Instant now = Instant.now(clock);
+        List<MapSqlParameterSource> delivered = new ArrayList<>();
+        List<MapSqlParameterSource> failed = new ArrayList<>();
+        List<Outcome> givingUp = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            Claimed delivery = outcome.delivery();
+            MapSqlParameterSource row = new MapSqlParameterSource()
+                    .addValue("id", delivery.id())
+                    .addValue("lease", delivery.leaseUntil().atOffset(ZoneOffset.UTC))
+                    .addValue("now", Timestamp.from(now));
+            if (outcome.error() == null) {
+                delivered.add(row);
+                continue;
+            }
+            int attempts = delivery.attempts() + 1;
+            Instant next = now.plus(backoff(attempts));
+            boolean giveUp = next.isAfter(delivery.giveUpAt());
+            String error = outcome.error();
+            failed.add(row.addValue("status", giveUp ? "FAILED" : "PENDING")
+                    .addValue("attempts", attempts)
+                    .addValue("next", Timestamp.from(giveUp ? now : next))
+                    .addValue("error", error.length() > 300 ? error.substring(0, 300) : error));
+            givingUp.add(giveUp ? outcome : null);
+        }
+        if (!delivered.isEmpty()) {
+            named.batchUpdate("""
                     update notifications.delivery set status = 'DELIVERED', delivered_at = :now,
                                                       attempts = attempts + 1, last_error = null
                      where id = :id and status = 'PENDING' and next_attempt_at = :lease
-                    """)
-                    .param("now", Timestamp.from(now))
-                    .param("id", delivery.id())
-                    .param("lease", delivery.leaseUntil().atOffset(ZoneOffset.UTC))
-                    .update();
-            return;
+                    """, delivered.toArray(SqlParameterSource[]::new));
         }
-        int attempts = delivery.attempts() + 1;
-        Instant next = now.plus(backoff(attempts));
-        boolean giveUp = next.isAfter(delivery.giveUpAt());
-        int recorded = jdbc.sql("""
-                update notifications.delivery set status = :status, attempts = :attempts, next_attempt_at = :next,
-                                                  last_error = :error
-                 where id = :id and status = 'PENDING' and next_attempt_at = :lease
-                """)
-                .param("status", giveUp ? "FAILED" : "PENDING")
-                .param("attempts", attempts)
-                .param("next", Timestamp.from(giveUp ? now : next))
-                .param("error", error.length() > 300 ? error.substring(0, 300) : error)
-                .param("id", delivery.id())
-                .param("lease", delivery.leaseUntil().atOffset(ZoneOffset.UTC))
-                .update();
-        if (giveUp && recorded == 1) {
-            log.warn(
-                    "{} delivery of notification {} failed after {} attempts",
-                    delivery.channel(),
-                    notification.id(),
-                    attempts);
+        if (!failed.isEmpty()) {
+            int[] recorded = named.batchUpdate("""
+                    update notifications.delivery set status = :status, attempts = :attempts, next_attempt_at = :next,
+                                                      last_error = :error
+                     where id = :id and status = 'PENDING' and next_attempt_at = :lease
+                    """, failed.toArray(SqlParameterSource[]::new));
+            for (int i = 0; i < recorded.length; i++) {
+                Outcome outcome = givingUp.get(i);
+                if (outcome != null && recorded[i] == 1) {
+                    log.warn(
+                            "{} delivery of notification {} failed after {} attempts",
+                            outcome.delivery().channel(),
+                            outcome.delivery().notification().id(),
+                            outcome.delivery().attempts() + 1);
+                }
+            }
         }
+        endpointHealth(outcomes, endpoints, now);
+    }
+
+    /**
+     * An endpoint that took at least one of its webhooks in this batch is healthy; one that failed every attempt made
+     * to it is backed off as a whole, longer with each batch in a row that it fails.
+     */
+    private void endpointHealth(List<Outcome> outcomes, Map<String, Endpoint> endpoints, Instant now) {
+        Map<String, Boolean> anyAccepted = new HashMap<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.delivery().channel().equals("WEBHOOK") && !NOT_CONFIGURED.equals(outcome.error())) {
+                anyAccepted.merge(
+                        outcome.delivery().notification().localAuthority().value(),
+                        outcome.error() == null,
+                        Boolean::logicalOr);
+            }
+        }
+        anyAccepted.forEach((la, accepted) -> {
+            int failures = endpoints.get(la).consecutiveFailures();
+            if (accepted && failures > 0) {
+                jdbc.sql("update notifications.webhook set consecutive_failures = 0, retry_after = null"
+                                + " where la_ods = :la")
+                        .param("la", la)
+                        .update();
+            } else if (!accepted) {
+                jdbc.sql("update notifications.webhook set consecutive_failures = consecutive_failures + 1,"
+                                + " retry_after = :after where la_ods = :la")
+                        .param("after", Timestamp.from(now.plus(backoff(failures + 1))))
+                        .param("la", la)
+                        .update();
+            }
+        });
     }
 
     /** Exponential backoff with ±20% jitter, capped, so that a recovering receiver is not hit by everyone at once. */
@@ -164,41 +273,38 @@ class DeliveryWorker {
         return Duration.ofMillis((long) (capped * jitter));
     }
 
-    /** @return null when delivered, otherwise what went wrong (no personal data) */
-    private String webhook(Notification n) throws RuntimeException {
-        Notifications.WebhookSettings settings = jdbc.sql("""
-                        select url, secret, previous_secret, enabled from notifications.webhook where la_ods = :la
-                        """)
-                .param("la", n.localAuthority().value())
-                .query((rs, i) -> new Notifications.WebhookSettings(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .optional()
-                .orElse(null);
-        if (settings == null || !settings.enabled()) {
-            return "webhook not configured";
+    private CompletableFuture<String> webhook(Notification n, Endpoint endpoint) {
+        if (endpoint == null || !endpoint.settings().enabled()) {
+            return CompletableFuture.completedFuture(NOT_CONFIGURED);
         }
+        Notifications.WebhookSettings settings = endpoint.settings();
         String body = json.writeValueAsString(payload(n));
         long timestamp = Instant.now(clock).getEpochSecond();
         String id = n.id().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url()))
-                .timeout(properties.webhookTimeout())
-                .header("Content-Type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header(
-                        "webhook-signature",
-                        WebhookSigner.header(settings.secret(), settings.previousSecret(), id, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        HttpRequest request;
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
-        } catch (java.io.IOException e) {
-            return e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+            request = HttpRequest.newBuilder(URI.create(settings.url()))
+                    .timeout(properties.webhookTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("webhook-id", id)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header(
+                            "webhook-signature",
+                            WebhookSigner.header(settings.secret(), settings.previousSecret(), id, timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(e.getClass().getSimpleName());
         }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                return cause.getClass().getSimpleName();
+            }
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+        });
     }
 
     static Map<String, Object> payload(Notification n) {

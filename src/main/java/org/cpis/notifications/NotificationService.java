@@ -138,7 +138,7 @@ class NotificationService implements Notifications {
         LocalAuthority authority = organisations.localAuthority(la).orElse(null);
         // No e-mail is queued where no SMTP server is configured (the embedded default): it could never go.
         if (authority != null && authority.dutyTeamEmail() != null && mail.getIfAvailable() != null) {
-            delivery(id, "EMAIL", now, now.plus(properties.webhookRetryFor()));
+            delivery(id, la, "EMAIL", now, now.plus(properties.webhookRetryFor()));
         }
         boolean webhook = jdbc.sql("select count(*) from notifications.webhook where la_ods = :la and enabled")
                         .param("la", la.value())
@@ -146,16 +146,18 @@ class NotificationService implements Notifications {
                         .single()
                 > 0;
         if (webhook) {
-            delivery(id, "WEBHOOK", now, now.plus(properties.webhookRetryFor()));
+            delivery(id, la, "WEBHOOK", now, now.plus(properties.webhookRetryFor()));
         }
     }
 
-    private void delivery(UUID notification, String channel, Instant now, Instant giveUpAt) {
+    private void delivery(UUID notification, OdsCode la, String channel, Instant now, Instant giveUpAt) {
         jdbc.sql("""
-                insert into notifications.delivery (notification_id, channel, next_attempt_at, give_up_at, created_at)
-                values (:n, :channel, :now, :giveUp, :now)
+                insert into notifications.delivery
+                    (notification_id, la_ods, channel, next_attempt_at, give_up_at, created_at)
+                values (:n, :la, :channel, :now, :giveUp, :now)
                 """)
                 .param("n", notification)
+                .param("la", la.value())
                 .param("channel", channel)
                 .param("now", Timestamp.from(now))
                 .param("giveUp", Timestamp.from(giveUpAt))
@@ -327,7 +329,8 @@ class NotificationService implements Notifications {
         jdbc.sql("""
                 insert into notifications.webhook (la_ods, url, secret, enabled, updated_at)
                 values (:la, :url, :secret, true, :now)
-                on conflict (la_ods) do update set url = excluded.url, enabled = true, updated_at = excluded.updated_at
+                on conflict (la_ods) do update set url = excluded.url, enabled = true, updated_at = excluded.updated_at,
+                                                   consecutive_failures = 0, retry_after = null
                 """)
                 .param("la", la.value())
                 .param("url", url)

@@ -121,9 +121,13 @@ class NotificationDeliveryTest {
     }
 
     private UUID notificationOf(String nhs) {
+        return notificationOf(nhs, BIRMINGHAM);
+    }
+
+    private UUID notificationOf(String nhs, OdsCode la) {
         return jdbc.sql("select id from notifications.notification where nhs_number = :n and la_ods = :la")
                 .param("n", nhs)
-                .param("la", BIRMINGHAM.value())
+                .param("la", la.value())
                 .query(UUID.class)
                 .single();
     }
@@ -285,6 +289,65 @@ class NotificationDeliveryTest {
         } finally {
             notifications.configureWebhook(BIRMINGHAM, RECEIVER.url());
         }
+    }
+
+    /**
+     * A receiver that fails every attempt is backed off as a whole: its LA's new notifications wait for the endpoint's
+     * retry time instead of each costing a timeout, and other LAs' webhooks go meanwhile.
+     */
+    @Test
+    void an_endpoint_failing_every_attempt_is_backed_off_as_a_whole_and_other_las_are_not_held_up() {
+        OdsCode leeds = new OdsCode("E08000035");
+        notifications.configureWebhook(leeds, "http://localhost:" + closedPort() + "/hook");
+        try {
+            String first = leedsChild("L-E1");
+            UUID firstId = notificationOf(first, leeds);
+            await().atMost(PATIENCE)
+                    .until(() -> (Integer) delivery(firstId, "WEBHOOK").get("attempts") >= 1);
+            await().atMost(PATIENCE).until(() -> (Integer) endpoint(leeds).get("consecutive_failures") >= 1);
+            assertThat(endpoint(leeds).get("retry_after")).isNotNull();
+
+            // As after many failures in a row: the endpoint is left alone for an hour.
+            jdbc.sql("update notifications.webhook set retry_after = now() + interval '1 hour' where la_ods = :la")
+                    .param("la", leeds.value())
+                    .update();
+            String second = leedsChild("L-E2");
+            UUID secondId = notificationOf(second, leeds);
+            String other = notifiedChild("B-E1", "A", "B", 0);
+            UUID otherId = notificationOf(other);
+            await().atMost(PATIENCE)
+                    .until(() -> "DELIVERED".equals(delivery(otherId, "WEBHOOK").get("status")));
+            worker.deliverDue();
+            assertThat(delivery(secondId, "WEBHOOK"))
+                    .containsEntry("status", "PENDING")
+                    .containsEntry("attempts", 0);
+
+            // The LA mends its receiver and registers it again: the backoff is lifted and both arrive.
+            notifications.configureWebhook(leeds, RECEIVER.url());
+            assertThat(endpoint(leeds)).containsEntry("consecutive_failures", 0);
+            await().atMost(PATIENCE)
+                    .until(() -> "DELIVERED"
+                                    .equals(delivery(secondId, "WEBHOOK").get("status"))
+                            && "DELIVERED".equals(delivery(firstId, "WEBHOOK").get("status")));
+            assertThat(RECEIVER.requestsFor(second)).hasSize(1);
+            assertThat(RECEIVER.requestsFor(first)).hasSize(1);
+        } finally {
+            notifications.disableWebhook(leeds);
+        }
+    }
+
+    private String leedsChild(String localId) {
+        String child = TestNhsNumbers.next();
+        upload(hub, "leeds-case-system", child + "," + localId + ",A,B,2016-04-02,CPP,2025-01-10,,,,,\n");
+        found(careTeam(hub, ed, child));
+        return child;
+    }
+
+    private Map<String, Object> endpoint(OdsCode la) {
+        return jdbc.sql("select consecutive_failures, retry_after from notifications.webhook where la_ods = :la")
+                .param("la", la.value())
+                .query()
+                .singleRow();
     }
 
     @Test
