@@ -43,7 +43,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  *
  * <p>Arguments (all optional, {@code name=value}): {@code records=250000 warmup=10 measure=30 perUpload=25000
  * quietWait=180 jitWarmup=60
- * sealWait=180 client=jdk|raw experiment=none|jwt-cache|count-jdbc jfr=none|FILE}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
+ * sealWait=180 client=jdk|raw experiment=none|count-jdbc jfr=none|FILE}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
  */
 public final class LookupBenchmark {
 
@@ -111,9 +111,8 @@ public final class LookupBenchmark {
         for (String experiment : options.get("experiment").split(",")) {
             switch (experiment) {
                 case "none" -> {}
-                case "jwt-cache" -> hub.initializers(LookupExperiments.jwtCache());
                 case "count-jdbc" -> hub.initializers(LookupExperiments.countJdbc());
-                default -> throw new IllegalArgumentException("experiment=none, jwt-cache or count-jdbc");
+                default -> throw new IllegalArgumentException("experiment=none or count-jdbc");
             }
         }
         ConfigurableApplicationContext context = hub.run(hubArgs.toArray(String[]::new));

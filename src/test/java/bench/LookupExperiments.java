@@ -6,7 +6,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +14,6 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Changes tried on the running hub from the benchmark only, to measure a proposal before anyone edits the main code.
@@ -25,36 +22,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 final class LookupExperiments {
 
     private LookupExperiments() {}
-
-    /**
-     * {@code jwt-cache}: a bearer token already verified is not verified again until it expires (the hub's decoder
-     * checks an RSA signature and rebuilds the public key from the JWK set on every request).
-     */
-    static ApplicationContextInitializer<ConfigurableApplicationContext> jwtCache() {
-        return context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                if (!(bean instanceof JwtDecoder decoder)) {
-                    return bean;
-                }
-                Map<String, Jwt> verified = new ConcurrentHashMap<>();
-                return (JwtDecoder) token -> {
-                    Jwt jwt = verified.get(token);
-                    if (jwt != null
-                            && jwt.getExpiresAt() != null
-                            && jwt.getExpiresAt().isAfter(Instant.now())) {
-                        return jwt;
-                    }
-                    jwt = decoder.decode(token);
-                    if (verified.size() > 10_000) {
-                        verified.clear();
-                    }
-                    verified.put(token, jwt);
-                    return jwt;
-                };
-            }
-        });
-    }
 
     /** JDBC calls made through the hub's DataSource, by method, while counting is on. */
     static final Map<String, LongAdder> JDBC_CALLS = new ConcurrentHashMap<>();

@@ -1,5 +1,9 @@
 package org.cpis.identity;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -14,13 +18,17 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -35,12 +43,31 @@ class TokenConfiguration {
     @Bean
     JwtDecoder jwtDecoder(
             IdentityProperties properties,
-            org.springframework.beans.factory.ObjectProvider<JWKSource<SecurityContext>> jwks) {
+            org.springframework.beans.factory.ObjectProvider<JWKSource<SecurityContext>> jwks,
+            Clock clock) {
         if (properties.externalTokenIssuer() != null) {
-            return JwtDecoders.fromIssuerLocation(
-                    properties.externalTokenIssuer().toString());
+            return new VerifiedTokens(
+                    JwtDecoders.fromIssuerLocation(
+                            properties.externalTokenIssuer().toString()),
+                    clock);
         }
-        return NimbusJwtDecoder.withJwkSource(jwks.getObject()).build();
+        // The hub's own key, once, rather than a JWK-set lookup and a new verifier for every token.
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(jwks.getObject()))
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(timestamps);
+        return new VerifiedTokens(decoder, clock);
+    }
+
+    private static RSAPublicKey publicKey(JWKSource<SecurityContext> jwks) {
+        try {
+            List<JWK> keys = jwks.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+            return keys.get(0).toRSAKey().toRSAPublicKey();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the hub's token signing key cannot be read", e);
+        }
     }
 
     @Bean

@@ -1,0 +1,72 @@
+package org.cpis.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cpis.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+class VerifiedTokensTest {
+
+    static final Instant ISSUED = Instant.parse("2026-11-22T10:00:00Z");
+    static final Instant EXPIRES = ISSUED.plusSeconds(900);
+
+    final MutableClock clock = new MutableClock(ISSUED.plusSeconds(60));
+    final AtomicInteger verifications = new AtomicInteger();
+
+    /** Stands for the signature check: knows two tokens, rejects anything else. */
+    final JwtDecoder verifier = token -> {
+        verifications.incrementAndGet();
+        if (!token.startsWith("good-")) {
+            throw new BadJwtException("bad signature");
+        }
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject(token)
+                .issuedAt(ISSUED)
+                .expiresAt(EXPIRES)
+                .build();
+    };
+
+    final VerifiedTokens tokens = new VerifiedTokens(verifier, clock);
+
+    @Test
+    void a_token_is_verified_once_and_then_served_until_it_expires() {
+        Jwt first = tokens.decode("good-a");
+        assertThat(tokens.decode("good-a")).isSameAs(first);
+        assertThat(verifications).hasValue(1);
+
+        tokens.decode("good-b");
+        assertThat(verifications).as("another token is verified on its own").hasValue(2);
+
+        clock.set(EXPIRES.minusMillis(1));
+        assertThat(tokens.decode("good-a")).isSameAs(first);
+        assertThat(verifications).hasValue(2);
+
+        clock.set(EXPIRES);
+        tokens.decode("good-a");
+        assertThat(verifications).as("at expiry the verifier decides again").hasValue(3);
+    }
+
+    @Test
+    void a_rejected_token_is_not_remembered() {
+        assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void the_memory_is_bounded() {
+        for (int i = 0; i < VerifiedTokens.MAX_ENTRIES + 5; i++) {
+            tokens.decode("good-" + i);
+        }
+        int before = verifications.get();
+        tokens.decode("good-0");
+        assertThat(verifications).as("cleared when full, so verified again").hasValue(before + 1);
+    }
+}
