@@ -48,8 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  *
  * <p>Everything received is checked: nothing missing, nothing duplicated by id, nothing for the other LA, every
- * signature valid. Arguments (optional, {@code name=value}): {@code records=60000 clients=16 warmup=10 measure=60
- * probeEvery=50 pollPause=10 backlog=10 quietWait=180} (warm-up 30 s); an argument starting with {@code --} goes to the hub.
+ * signature valid. Arguments (optional, {@code name=value}): {@code records=60000 clients=16 warmup=30 measure=60
+ * probeEvery=50 pollPause=10 backlog=10 quietWait=180}; an argument starting with {@code --} goes to the hub.
  */
 public final class NotificationBenchmark {
 
@@ -285,7 +285,7 @@ public final class NotificationBenchmark {
                         report,
                         String.format(
                                 "-- webhook throughput: %,d new Leeds notifications queued by %,d lookups in %d s while"
-                                        + " the receiver held its first request --",
+                                        + " the receiver held the requests it was sent --",
                                 queued, next.get(), backlog.toSeconds()));
                 line(
                         report,
