@@ -78,8 +78,8 @@ final class LookupBarePostgres {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     static final String INSERT_DELIVERY = """
-            insert into notifications.delivery (notification_id, channel, next_attempt_at, give_up_at, created_at)
-            values (?, ?, ?, ?, ?)
+            insert into notifications.delivery (notification_id, la_ods, channel, next_attempt_at, give_up_at, created_at)
+            values (?, ?, ?, ?, ?, ?)
             """;
     static final String WEBHOOKS = "select count(*) from notifications.webhook where la_ods = ? and enabled";
 
@@ -258,10 +258,11 @@ final class LookupBarePostgres {
         if (mailConfigured) {
             try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
                 ps.setObject(1, id);
-                ps.setString(2, "EMAIL");
-                ps.setTimestamp(3, at);
-                ps.setTimestamp(4, Timestamp.from(now.plus(Duration.ofHours(25))));
-                ps.setTimestamp(5, at);
+                ps.setString(2, la);
+                ps.setString(3, "EMAIL");
+                ps.setTimestamp(4, at);
+                ps.setTimestamp(5, Timestamp.from(now.plus(Duration.ofHours(25))));
+                ps.setTimestamp(6, at);
                 ps.executeUpdate();
             }
         }

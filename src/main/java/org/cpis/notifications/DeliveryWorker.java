@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.cpis.organisations.LocalAuthority;
 import org.cpis.organisations.Organisations;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ class DeliveryWorker {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int BATCH = 50;
     private static final String NOT_CONFIGURED = "webhook not configured";
+    private static final Duration EMAIL_MARGIN = Duration.ofSeconds(60);
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -126,8 +128,9 @@ class DeliveryWorker {
     }
 
     /**
-     * Webhooks go out together (each with its own timeout), e-mails one after another meanwhile; then every outcome is
-     * recorded in one batch. A receiver that is slow or down therefore costs a batch at most one timeout.
+     * Webhooks go out together (each with its own time limit) while e-mails go one after another, each recorded as soon
+     * as it is sent; then the webhooks' outcomes are recorded in one batch. A receiver that is slow or down therefore
+     * costs a batch at most one time limit.
      */
     private void deliver(List<Claimed> batch) {
         if (batch.isEmpty()) {
@@ -135,7 +138,6 @@ class DeliveryWorker {
         }
         Map<String, Endpoint> endpoints = endpoints(batch);
         List<CompletableFuture<Outcome>> webhooks = new ArrayList<>();
-        List<Outcome> outcomes = new ArrayList<>();
         for (Claimed delivery : batch) {
             if (delivery.channel().equals("WEBHOOK")) {
                 Endpoint endpoint =
@@ -145,18 +147,20 @@ class DeliveryWorker {
             }
         }
         for (Claimed delivery : batch) {
-            if (delivery.channel().equals("EMAIL") && Instant.now(clock).isBefore(delivery.leaseUntil())) {
+            // An e-mail cannot be de-duplicated by its reader, so none is started that might outlast the lease and be
+            // sent again by another node; what is left here is claimed again when the lease runs out.
+            if (delivery.channel().equals("EMAIL")
+                    && Instant.now(clock).plus(EMAIL_MARGIN).isBefore(delivery.leaseUntil())) {
                 String error;
                 try {
                     error = email(delivery.notification());
                 } catch (RuntimeException e) {
                     error = e.getClass().getSimpleName();
                 }
-                outcomes.add(new Outcome(delivery, error));
+                record(List.of(new Outcome(delivery, error)), endpoints);
             }
         }
-        webhooks.forEach(w -> outcomes.add(w.join()));
-        record(outcomes, endpoints);
+        record(webhooks.stream().map(CompletableFuture::join).toList(), endpoints);
     }
 
     private Map<String, Endpoint> endpoints(List<Claimed> batch) {
@@ -236,7 +240,8 @@ class DeliveryWorker {
 
     /**
      * An endpoint that took at least one of its webhooks in this batch is healthy; one that failed every attempt made
-     * to it is backed off as a whole, longer with each batch in a row that it fails.
+     * to it is backed off as a whole, longer with each batch in a row that it fails. Both only for the URL the batch
+     * used, so a URL the LA has just registered is not backed off for the old one's failures.
      */
     private void endpointHealth(List<Outcome> outcomes, Map<String, Endpoint> endpoints, Instant now) {
         Map<String, Boolean> anyAccepted = new HashMap<>();
@@ -249,17 +254,26 @@ class DeliveryWorker {
             }
         }
         anyAccepted.forEach((la, accepted) -> {
-            int failures = endpoints.get(la).consecutiveFailures();
-            if (accepted && failures > 0) {
-                jdbc.sql("update notifications.webhook set consecutive_failures = 0, retry_after = null"
-                                + " where la_ods = :la")
+            String url = endpoints.get(la).settings().url();
+            if (accepted) {
+                jdbc.sql("""
+                        update notifications.webhook set consecutive_failures = 0, retry_after = null
+                         where la_ods = :la and url = :url and (consecutive_failures > 0 or retry_after is not null)
+                        """).param("la", la).param("url", url).update();
+            } else {
+                // The same schedule as one delivery's retries, counted from the stored failures, with jitter.
+                jdbc.sql("""
+                        update notifications.webhook
+                           set consecutive_failures = consecutive_failures + 1,
+                               retry_after = cast(:now as timestamptz) + make_interval(secs => least(:first * power(2, least(
+                                       consecutive_failures, 20)), :max) * (0.8 + random() * 0.4) / 1000.0)
+                         where la_ods = :la and url = :url
+                        """)
+                        .param("now", Timestamp.from(now))
+                        .param("first", properties.webhookFirstRetry().toMillis())
+                        .param("max", properties.webhookMaxRetryInterval().toMillis())
                         .param("la", la)
-                        .update();
-            } else if (!accepted) {
-                jdbc.sql("update notifications.webhook set consecutive_failures = consecutive_failures + 1,"
-                                + " retry_after = :after where la_ods = :la")
-                        .param("after", Timestamp.from(now.plus(backoff(failures + 1))))
-                        .param("la", la)
+                        .param("url", url)
                         .update();
             }
         });
@@ -273,29 +287,34 @@ class DeliveryWorker {
         return Duration.ofMillis((long) (capped * jitter));
     }
 
+    /** Never fails: whatever goes wrong is the outcome, so one bad row cannot stop a batch being recorded. */
     private CompletableFuture<String> webhook(Notification n, Endpoint endpoint) {
         if (endpoint == null || !endpoint.settings().enabled()) {
             return CompletableFuture.completedFuture(NOT_CONFIGURED);
         }
-        Notifications.WebhookSettings settings = endpoint.settings();
-        String body = json.writeValueAsString(payload(n));
-        long timestamp = Instant.now(clock).getEpochSecond();
-        String id = n.id().toString();
-        HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(settings.url()))
-                    .timeout(properties.webhookTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header(
-                            "webhook-signature",
-                            WebhookSigner.header(settings.secret(), settings.previousSecret(), id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+            return send(n, endpoint.settings())
+                    // The request timeout ends at the response headers; this bounds a body that trickles in too.
+                    .completeOnTimeout("timed out", properties.webhookTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(e.getClass().getSimpleName());
         }
+    }
+
+    private CompletableFuture<String> send(Notification n, Notifications.WebhookSettings settings) {
+        String body = json.writeValueAsString(payload(n));
+        long timestamp = Instant.now(clock).getEpochSecond();
+        String id = n.id().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url()))
+                .timeout(properties.webhookTimeout())
+                .header("Content-Type", "application/json")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header(
+                        "webhook-signature",
+                        WebhookSigner.header(settings.secret(), settings.previousSecret(), id, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 class VerifiedTokensTest {
 
     static final Instant ISSUED = Instant.parse("2026-11-22T10:00:00Z");
-    static final Instant EXPIRES = ISSUED.plusSeconds(900);
+    static final Instant EXPIRES = ISSUED.plusSeconds(240);
 
     final MutableClock clock = new MutableClock(ISSUED.plusSeconds(60));
     final AtomicInteger verifications = new AtomicInteger();
@@ -51,6 +51,29 @@ class VerifiedTokensTest {
         clock.set(EXPIRES);
         tokens.decode("good-a");
         assertThat(verifications).as("at expiry the verifier decides again").hasValue(3);
+    }
+
+    @Test
+    void a_long_lived_token_is_verified_again_after_five_minutes() {
+        VerifiedTokens longLived = new VerifiedTokens(
+                token -> {
+                    verifications.incrementAndGet();
+                    return Jwt.withTokenValue(token)
+                            .header("alg", "RS256")
+                            .subject(token)
+                            .issuedAt(ISSUED)
+                            .expiresAt(ISSUED.plusSeconds(86_400))
+                            .build();
+                },
+                clock);
+        Instant first = clock.instant();
+        longLived.decode("day-token");
+        clock.set(first.plus(VerifiedTokens.MAX_AGE).minusMillis(1));
+        longLived.decode("day-token");
+        assertThat(verifications).hasValue(1);
+        clock.set(first.plus(VerifiedTokens.MAX_AGE));
+        longLived.decode("day-token");
+        assertThat(verifications).hasValue(2);
     }
 
     @Test

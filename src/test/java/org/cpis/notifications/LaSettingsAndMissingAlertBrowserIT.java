@@ -101,9 +101,10 @@ class LaSettingsAndMissingAlertBrowserIT {
                 .update();
         jdbc.sql("""
                 insert into notifications.delivery
-                    (notification_id, channel, status, attempts, next_attempt_at, give_up_at, last_error, created_at)
-                values (:id, 'WEBHOOK', 'FAILED', 17, :now, :now, 'HTTP 503', :now)
-                """).param("id", id).param("now", now).update();
+                    (notification_id, la_ods, channel, status, attempts, next_attempt_at, give_up_at, last_error,
+                     created_at)
+                values (:id, :la, 'WEBHOOK', 'FAILED', 17, :now, :now, 'HTTP 503', :now)
+                """).param("id", id).param("la", BIRMINGHAM).param("now", now).update();
         return id;
     }
 
