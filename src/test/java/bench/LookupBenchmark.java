@@ -71,23 +71,7 @@ public final class LookupBenchmark {
         options.put("client", "jdk");
         options.put("experiment", "none");
         options.put("jfr", "none");
-        List<String> hubArgs = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--cpis.database.embedded.ephemeral=true",
-                "--cpis.identity.demo.enabled=true",
-                "--logging.level.root=WARN",
-                "--logging.level.cpis.requests=WARN"));
-        for (String arg : args) {
-            if (arg.startsWith("--")) { // an extra hub property, for trying out a configuration change
-                hubArgs.add(arg);
-                continue;
-            }
-            String[] kv = arg.split("=", 2);
-            if (kv.length != 2 || !options.containsKey(kv[0])) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; known: " + options.keySet());
-            }
-            options.put(kv[0], kv[1]);
-        }
+        List<String> hubArgs = hubArguments(args, options);
         int records = Integer.parseInt(options.get("records"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
         Duration measure = Duration.ofSeconds(Long.parseLong(options.get("measure")));
@@ -354,6 +338,33 @@ public final class LookupBenchmark {
         }
         System.out.flush();
         System.exit(exit);
+    }
+
+    /**
+     * The hub's properties for a benchmark (random port, throw-away database, demo identities, quiet logs) plus any
+     * argument starting with {@code --}, to try a configuration change; every other argument is a {@code name=value}
+     * over {@code options}' defaults.
+     */
+    static List<String> hubArguments(String[] args, Map<String, String> options, String... more) {
+        List<String> hubArgs = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--cpis.database.embedded.ephemeral=true",
+                "--cpis.identity.demo.enabled=true",
+                "--logging.level.root=WARN",
+                "--logging.level.cpis.requests=WARN"));
+        hubArgs.addAll(List.of(more));
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                hubArgs.add(arg);
+                continue;
+            }
+            String[] kv = arg.split("=", 2);
+            if (kv.length != 2 || !options.containsKey(kv[0])) {
+                throw new IllegalArgumentException("unknown argument " + arg + "; known: " + options.keySet());
+            }
+            options.put(kv[0], kv[1]);
+        }
+        return hubArgs;
     }
 
     /** A closed-loop worker doing CareTeam searches for random loaded NHS numbers. */

@@ -71,25 +71,8 @@ public final class NotificationBenchmark {
         options.put("pollPause", "10");
         options.put("backlog", "10");
         options.put("quietWait", "180");
-        List<String> hubArgs = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--cpis.database.embedded.ephemeral=true",
-                "--cpis.identity.demo.enabled=true",
-                "--logging.level.root=WARN",
-                "--logging.level.cpis.requests=WARN",
-                // The held webhook request must outlast the backlog phase rather than time out and back off.
-                "--cpis.notifications.webhook-timeout=120s"));
-        for (String arg : args) {
-            if (arg.startsWith("--")) {
-                hubArgs.add(arg);
-                continue;
-            }
-            String[] kv = arg.split("=", 2);
-            if (kv.length != 2 || !options.containsKey(kv[0])) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; known: " + options.keySet());
-            }
-            options.put(kv[0], kv[1]);
-        }
+        // The held webhook requests must outlast the backlog phase rather than time out and back off.
+        List<String> hubArgs = LookupBenchmark.hubArguments(args, options, "--cpis.notifications.webhook-timeout=120s");
         int records = Integer.parseInt(options.get("records"));
         int clients = Integer.parseInt(options.get("clients"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
@@ -125,14 +108,14 @@ public final class NotificationBenchmark {
                     String.format(
                             "records loaded: %,d (every other one Birmingham's, the rest Leeds') in %.1f s",
                             numbers.length, loaded.took().toNanos() / 1e9));
-            // LookupData gives even positions to Birmingham and odd ones to Leeds. Background load: the first 60%.
-            // Probes: 60-80%. New Leeds children for the backlog: Leeds' share of the last 20%.
-            String[] background = Arrays.copyOfRange(numbers, 0, records * 6 / 10);
+            // LookupData gives even positions to Birmingham and odd ones to Leeds. Background load: the first half.
+            // Probes: 50-60%. New Leeds children for the backlog: Leeds' share of the last 40%.
+            String[] background = Arrays.copyOfRange(numbers, 0, records / 2);
             List<String> birminghamProbes = new ArrayList<>();
             List<String> leedsProbes = new ArrayList<>();
             List<String> leedsFresh = new ArrayList<>();
-            for (int i = records * 6 / 10; i < records; i++) {
-                List<String> to = i < records * 8 / 10
+            for (int i = records / 2; i < records; i++) {
+                List<String> to = i < records * 6 / 10
                         ? (i % 2 == 0 ? birminghamProbes : leedsProbes)
                         : i % 2 == 1 ? leedsFresh : null;
                 if (to != null) {
@@ -220,9 +203,7 @@ public final class NotificationBenchmark {
                         report,
                         "access -> readable by the pull API (polling, " + pollPause + " ms pause when empty): " + pull);
                 line(report, "access -> webhook received (worker polls every 1 s):              " + hook);
-                long birminghamInDb = Long.parseLong(scalar(
-                        stats,
-                        "select count(*) from notifications.notification where la_ods = '" + BIRMINGHAM.value() + "'"));
+                long birminghamInDb = notificationsOf(stats, BIRMINGHAM);
                 line(
                         report,
                         String.format(
@@ -313,9 +294,7 @@ public final class NotificationBenchmark {
                                 receiver.badSignatures.get(),
                                 receiver.wrongAuthority.get(),
                                 statuses));
-                long leedsInDb = Long.parseLong(scalar(
-                        stats,
-                        "select count(*) from notifications.notification where la_ods = '" + LEEDS.value() + "'"));
+                long leedsInDb = notificationsOf(stats, LEEDS);
                 boolean hookClean = drained
                         && receiver.firstById.size() == leedsInDb
                         && receiver.badSignatures.get() == 0
@@ -351,6 +330,11 @@ public final class NotificationBenchmark {
         }
         System.out.flush();
         System.exit(exit);
+    }
+
+    private static long notificationsOf(Connection stats, OdsCode la) throws Exception {
+        return Long.parseLong(
+                scalar(stats, "select count(*) from notifications.notification where la_ods = '" + la.value() + "'"));
     }
 
     static boolean lookup(HttpClient http, String base, String token, String nhs, String trace) throws Exception {
