@@ -85,6 +85,11 @@ final class LookupBarePostgres {
 
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     private static final String ORG = "X1A01";
+    // The loop notifies as an organisation of its own. Runs last, as the hub's organisation it would find most children
+    // already notified by the hub's runs and mostly count accesses on open notifications, which is less work than the
+    // hub's runs did (0.47 new notifications per lookup against the hub's 0.81 at `2d8f8f8`). On its own code its
+    // grouping starts empty, as the hub's did.
+    private static final String NOTIFYING_ORG = "X9B01";
 
     private final DataSource dataSource;
     private final String[] numbers;
@@ -204,14 +209,14 @@ final class LookupBarePostgres {
             Connection c, String nhs, String la, String localId, String plan, String worker, long accessId, Instant now)
             throws Exception {
         try (PreparedStatement ps = c.prepareStatement(CHILD_LOCK)) {
-            ps.setString(1, "cpis-notify:" + la + ":" + nhs + ":" + ORG);
+            ps.setString(1, "cpis-notify:" + la + ":" + nhs + ":" + NOTIFYING_ORG);
             ps.executeQuery().close();
         }
         UUID open = null;
         try (PreparedStatement ps = c.prepareStatement(OPEN_GROUP)) {
             ps.setString(1, la);
             ps.setString(2, nhs);
-            ps.setString(3, ORG);
+            ps.setString(3, NOTIFYING_ORG);
             ps.setTimestamp(4, Timestamp.from(now.minus(Duration.ofHours(12))));
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -245,7 +250,7 @@ final class LookupBarePostgres {
             ps.setTimestamp(8, at);
             ps.setString(9, "Bench JDBC loop");
             ps.setString(10, "HEALTH_SYSTEM");
-            ps.setString(11, ORG);
+            ps.setString(11, NOTIFYING_ORG);
             ps.setString(12, "Northfield General Hospital Emergency Department");
             ps.setString(13, "EMERGENCY_DEPARTMENT");
             ps.setString(14, worker);

@@ -72,7 +72,11 @@ public final class NotificationBenchmark {
         options.put("backlog", "10");
         options.put("quietWait", "180");
         // The held webhook requests must outlast the backlog phase rather than time out and back off.
-        List<String> hubArgs = LookupBenchmark.hubArguments(args, options, "--cpis.notifications.webhook-timeout=120s");
+        List<String> hubArgs = LookupBenchmark.hubArguments(
+                args,
+                options,
+                "--cpis.notifications.webhook-timeout=120s",
+                "--cpis.notifications.webhook-local-addresses-allowed=true");
         int records = Integer.parseInt(options.get("records"));
         int clients = Integer.parseInt(options.get("clients"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));

@@ -293,6 +293,11 @@ class DeliveryWorker {
             return CompletableFuture.completedFuture(NOT_CONFIGURED);
         }
         try {
+            if (!properties.webhookLocalAddressesAllowed()
+                    && WebhookAddresses.resolvesLocal(
+                            URI.create(endpoint.settings().url()))) {
+                return CompletableFuture.completedFuture(WebhookAddresses.REFUSED);
+            }
             return send(n, endpoint.settings())
                     // The request timeout ends at the response headers; this bounds a body that trickles in too.
                     .completeOnTimeout("timed out", properties.webhookTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookRetryFor how long a failing webhook is retried before it is marked failed (at least 24 hours)
  * @param publicUrl the hub's address as LA staff reach it, for links in e-mails
  * @param mailFrom sender of the e-mail backup
+ * @param webhookLocalAddressesAllowed whether a webhook may go to this machine or a private network: only for trying
+ *     a receiver out (tests, a developer's machine); off in production, where it would let the settings page probe the
+ *     hub's own network
  */
 @ConfigurationProperties("cpis.notifications")
 record NotificationsProperties(
@@ -22,4 +25,5 @@ record NotificationsProperties(
         @DefaultValue("2h") Duration webhookMaxRetryInterval,
         @DefaultValue("10s") Duration webhookTimeout,
         @DefaultValue("http://localhost:8080") URI publicUrl,
-        @DefaultValue("cpis-notifications@cpis.example") String mailFrom) {}
+        @DefaultValue("cpis-notifications@cpis.example") String mailFrom,
+        @DefaultValue("false") boolean webhookLocalAddressesAllowed) {}

@@ -33,8 +33,14 @@ class WebhookSettingsController {
     private final Notifications notifications;
     private final Audit audit;
     private final TransactionTemplate transaction;
+    private final boolean localAddressesAllowed;
 
-    WebhookSettingsController(Notifications notifications, Audit audit, PlatformTransactionManager transactions) {
+    WebhookSettingsController(
+            Notifications notifications,
+            Audit audit,
+            PlatformTransactionManager transactions,
+            NotificationsProperties properties) {
+        this.localAddressesAllowed = properties.webhookLocalAddressesAllowed();
         this.notifications = notifications;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -67,7 +73,7 @@ class WebhookSettingsController {
             Model model,
             RedirectAttributes redirect) {
         String typed = url.strip();
-        String problem = urlProblem(typed);
+        String problem = urlProblem(typed, localAddressesAllowed);
         if (problem != null) {
             return show(actor, notifications.webhook(actor.organisation()), typed, problem, model);
         }
@@ -189,11 +195,12 @@ class WebhookSettingsController {
     }
 
     /**
-     * An absolute https URL; http only to this machine (localhost or 127.0.0.1), for trying a receiver out.
+     * An absolute https URL to a public address; where local addresses are allowed (trying a receiver out), also http
+     * to this machine.
      *
      * @return what is wrong, or null
      */
-    static String urlProblem(String url) {
+    static String urlProblem(String url, boolean localAddressesAllowed) {
         if (url.isEmpty()) {
             return "Enter the webhook URL";
         }
@@ -216,11 +223,17 @@ class WebhookSettingsController {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (scheme.equals("http")) {
+            if (!localAddressesAllowed) {
+                return "Webhook URL must start with https://";
+            }
             if (!host.equals("localhost") && !host.equals("127.0.0.1")) {
                 return "Webhook URL must start with https:// (http:// is only for localhost)";
             }
         } else if (!scheme.equals("https")) {
             return invalid;
+        }
+        if (!localAddressesAllowed && WebhookAddresses.plainlyLocal(uri)) {
+            return "Webhook URL must not point to this server or a private network";
         }
         if (uri.getRawUserInfo() != null) {
             return "Webhook URL must not contain a user name or password";
