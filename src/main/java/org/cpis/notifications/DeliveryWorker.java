@@ -51,6 +51,7 @@ class DeliveryWorker {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final WebhookSecrets secrets;
     private final Organisations organisations;
     private final NotificationsProperties properties;
     private final ObjectProvider<JavaMailSender> mail;
@@ -65,7 +66,9 @@ class DeliveryWorker {
             NotificationsProperties properties,
             ObjectProvider<JavaMailSender> mail,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.named = named;
         this.organisations = organisations;
@@ -179,7 +182,10 @@ class DeliveryWorker {
                         rs.getString(1),
                         new Endpoint(
                                 new Notifications.WebhookSettings(
-                                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)),
+                                        rs.getString(2),
+                                        secrets.open(rs.getString(1), rs.getString(3)),
+                                        secrets.open(rs.getString(1), rs.getString(4)),
+                                        rs.getBoolean(5)),
                                 rs.getInt(6)));
             });
         }

@@ -38,6 +38,7 @@ class NotificationService implements Notifications {
     private final NotificationsProperties properties;
     private final Clock clock;
     private final ObjectProvider<JavaMailSender> mail;
+    private final WebhookSecrets secrets;
 
     NotificationService(
             JdbcClient jdbc,
@@ -45,7 +46,9 @@ class NotificationService implements Notifications {
             Organisations organisations,
             NotificationsProperties properties,
             Clock clock,
-            ObjectProvider<JavaMailSender> mail) {
+            ObjectProvider<JavaMailSender> mail,
+            WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.mail = mail;
         this.jdbc = jdbc;
         this.notifications = notifications;
@@ -316,8 +319,8 @@ class NotificationService implements Notifications {
                 .param("la", la.value())
                 .query((rs, n) -> new WebhookSettings(
                         rs.getString("url"),
-                        rs.getString("secret"),
-                        rs.getString("previous_secret"),
+                        secrets.open(la.value(), rs.getString("secret")),
+                        secrets.open(la.value(), rs.getString("previous_secret")),
                         rs.getBoolean("enabled")))
                 .optional()
                 .orElse(new WebhookSettings(null, null, null, false));
@@ -334,7 +337,7 @@ class NotificationService implements Notifications {
                 """)
                 .param("la", la.value())
                 .param("url", url)
-                .param("secret", newSecret())
+                .param("secret", secrets.seal(la.value(), newSecret()))
                 .param("now", Timestamp.from(Instant.now(clock)))
                 .update();
         return webhook(la);
@@ -347,7 +350,7 @@ class NotificationService implements Notifications {
                 update notifications.webhook set previous_secret = secret, secret = :secret, updated_at = :now
                  where la_ods = :la
                 """)
-                .param("secret", newSecret())
+                .param("secret", secrets.seal(la.value(), newSecret()))
                 .param("now", Timestamp.from(Instant.now(clock)))
                 .param("la", la.value())
                 .update();

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookLocalAddressesAllowed whether a webhook may go to this machine or a private network: only for trying
  *     a receiver out (tests, a developer's machine); off in production, where it would let the settings page probe the
  *     hub's own network
+ * @param secretKey base64 AES-256 key (32 bytes) that encrypts LA webhook secrets at rest; from the environment
+ *     ({@code CPIS_NOTIFICATIONS_SECRET_KEY}). Without it a key is generated and kept in the database (embedded default).
  */
 @ConfigurationProperties("cpis.notifications")
 record NotificationsProperties(
@@ -26,4 +28,5 @@ record NotificationsProperties(
         @DefaultValue("10s") Duration webhookTimeout,
         @DefaultValue("http://localhost:8080") URI publicUrl,
         @DefaultValue("cpis-notifications@cpis.example") String mailFrom,
-        @DefaultValue("false") boolean webhookLocalAddressesAllowed) {}
+        @DefaultValue("false") boolean webhookLocalAddressesAllowed,
+        String secretKey) {}

@@ -46,6 +46,9 @@ class LaSettingsAndMissingAlertBrowserIT {
     int port;
 
     @Autowired
+    WebhookSecrets secrets;
+
+    @Autowired
     JdbcClient jdbc;
 
     private String url(String path) {
@@ -67,12 +70,13 @@ class LaSettingsAndMissingAlertBrowserIT {
                 .click();
     }
 
+    /** The secret as stored (encrypted), opened; "" for none. */
     private String storedSecret(String column) {
-        // "" for none: a null single value is refused.
-        return jdbc.sql("select coalesce(" + column + ", '') from notifications.webhook where la_ods = :la")
+        String stored = jdbc.sql("select coalesce(" + column + ", '') from notifications.webhook where la_ods = :la")
                 .param("la", BIRMINGHAM)
                 .query(String.class)
                 .single();
+        return stored.isEmpty() ? "" : secrets.open(BIRMINGHAM, stored);
     }
 
     private int audited(String action, String actor) {

@@ -241,6 +241,35 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void secrets_are_stored_encrypted_and_one_stored_in_clear_by_an_earlier_version_is_encrypted_at_start(
+            @Autowired WebhookSecrets secrets) {
+        Notifications.WebhookSettings settings = notifications.webhook(BIRMINGHAM);
+        Map<String, Object> row = jdbc.sql("select secret from notifications.webhook where la_ods = :la")
+                .param("la", BIRMINGHAM.value())
+                .query()
+                .singleRow();
+        assertThat((String) row.get("secret"))
+                .startsWith("enc:v1:")
+                .doesNotContain(settings.secret().substring(6));
+
+        OdsCode leeds = new OdsCode("E08000035");
+        jdbc.sql("""
+                insert into notifications.webhook (la_ods, url, secret, previous_secret, enabled, updated_at)
+                values (:la, 'https://cases.example.gov.uk/cpis', 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', null,
+                        false, now())
+                on conflict (la_ods) do update set secret = excluded.secret, previous_secret = null
+                """).param("la", leeds.value()).update();
+        secrets.sealStoredInClear();
+        assertThat(jdbc.sql("select secret from notifications.webhook where la_ods = :la")
+                        .param("la", leeds.value())
+                        .query(String.class)
+                        .single())
+                .startsWith("enc:v1:");
+        assertThat(notifications.webhook(leeds).secret()).isEqualTo("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        notifications.disableWebhook(leeds);
+    }
+
+    @Test
     void a_webhook_that_never_accepts_is_marked_failed_when_the_retry_time_is_up_and_shown_to_the_la() {
         String child = notifiedChild("B-F1", "A", "B", Integer.MAX_VALUE);
         UUID id = notificationOf(child);
