@@ -206,7 +206,7 @@ public final class NotificationBenchmark {
                 line(
                         report,
                         "access -> readable by the pull API (polling, " + pollPause + " ms pause when empty): " + pull);
-                line(report, "access -> webhook received (worker polls every 1 s):              " + hook);
+                line(report, "access -> webhook received (the delivery worker polls the database): " + hook);
                 long birminghamInDb = notificationsOf(stats, BIRMINGHAM);
                 line(
                         report,

@@ -91,7 +91,9 @@ class DeliveryWorker {
 
     private record Endpoint(Notifications.WebhookSettings settings, int consecutiveFailures) {}
 
-    @Scheduled(fixedDelayString = "${cpis.notifications.poll-interval:1000}")
+    // Four times a second: an idle poll is one probe of the small index on pending deliveries, and the webhook's
+    // latency to the LA is mostly this interval (docs/benchmarks.md, "Notifications").
+    @Scheduled(fixedDelayString = "${cpis.notifications.poll-interval:250}")
     void deliverDue() {
         List<Claimed> due;
         do {
