@@ -22,7 +22,8 @@ import javax.sql.DataSource;
  * The same reads and writes as one unscheduled FHIR CareTeam lookup that finds a record, in one transaction on a
  * pooled connection of the hub's own DataSource, with no HTTP, security, Spring or FHIR in between: the "bare
  * PostgreSQL" figure the hub is compared with. The statements are the ones the hub runs, copied from
- * RecordService.visible, AccessRepository.recentUnscheduled and insert, NotificationService.onUnscheduledAccess (its
+ * RecordService.visible, AccessRepository.insert (a FHIR search does not read the previous accesses),
+ * NotificationService.onUnscheduledAccess (its
  * advisory locks, the open-group check, then either one more access counted or a new notification with, when an
  * SMTP server is configured, its e-mail delivery, and the webhook check) and AuditService.insert (with the keyed subject hash computed the same way). The
  * organisation look-ups are served from the hub's in-memory cache, so they are not repeated here; the delivery worker
@@ -36,13 +37,6 @@ final class LookupBarePostgres {
               from records.record
              where nhs_number = ? and start_date <= ? and visible_until >= ?
              order by start_date, id
-            """;
-    static final String RECENT = """
-            select id, accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type, unscheduled
-              from lookup.access
-             where nhs_number = ? and unscheduled
-             order by accessed_at desc, id desc
-             limit ?
             """;
     static final String INSERT_ACCESS = """
             insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role, org_ods,
@@ -144,22 +138,6 @@ final class LookupBarePostgres {
                 if (found == 0) {
                     c.rollback();
                     return LookupRun.Outcome.EMPTY;
-                }
-                try (PreparedStatement ps = c.prepareStatement(RECENT)) {
-                    ps.setString(1, nhs);
-                    ps.setInt(2, 25);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rs.getLong("id");
-                            rs.getTimestamp("accessed_at").toInstant();
-                            rs.getString("actor_name");
-                            rs.getString("actor_role");
-                            rs.getString("org_ods");
-                            rs.getString("org_name");
-                            rs.getString("care_setting_type");
-                            rs.getBoolean("unscheduled");
-                        }
-                    }
                 }
                 long accessId;
                 try (PreparedStatement ps = c.prepareStatement(INSERT_ACCESS)) {

@@ -74,7 +74,11 @@ class LookupService implements Lookup {
             audit(request, "NOT_FOUND", "unscheduled=" + unscheduled);
             return new LookupResult(List.of(), List.of(), unscheduled);
         }
-        List<Access> previous = accesses.recentUnscheduled(request.nhsNumber());
+        // The clinician's page shows the previous accesses with the alert; a FHIR client asks for them separately
+        // (AuditEvent search), so a CareTeam search does not read them.
+        List<Access> previous = request.channel() == LookupRequest.Channel.WEB
+                ? accesses.recentUnscheduled(request.nhsNumber())
+                : List.of();
         long accessId = accesses.insert(
                 request.nhsNumber(),
                 now,
