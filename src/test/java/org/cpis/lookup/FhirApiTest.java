@@ -179,6 +179,56 @@ class FhirApiTest {
         assertThat(history.getTotal()).isEqualTo(1);
     }
 
+    /** Silent reads are recorded in batches: many at once must each still get their own access and audit entry. */
+    @Test
+    void concurrent_silent_reads_are_each_recorded_with_their_own_audit_entry_before_they_are_answered()
+            throws Exception {
+        String child = TestNhsNumbers.next();
+        upload("birmingham-case-system", child + ",,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
+        int reads = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(reads);
+        try {
+            List<java.util.concurrent.Future<Long>> answered = new java.util.ArrayList<>();
+            for (int i = 0; i < reads; i++) {
+                String trace = "silent-batch-" + child + "-" + i;
+                answered.add(pool.submit(() -> {
+                    assertThat(bundle(get(
+                                            byNhs("CareTeam", child),
+                                            ed,
+                                            "IsUnscheduledAccessEvent",
+                                            "false",
+                                            "TraceID",
+                                            trace))
+                                    .getTotal())
+                            .isEqualTo(1);
+                    // Answered: so its rows are already committed.
+                    return jdbc.sql("select id from lookup.access where trace_id = :t and not unscheduled")
+                            .param("t", trace)
+                            .query(Long.class)
+                            .single();
+                }));
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Long> f : answered) {
+                ids.add(f.get());
+            }
+            assertThat(ids).hasSize(reads);
+            for (long id : ids) {
+                String trace = jdbc.sql("select trace_id from lookup.access where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single();
+                assertThat(jdbc.sql("""
+                                select detail from audit.event
+                                 where trace_id = :t and action = 'LOOKUP_FHIR' and outcome = 'FOUND'
+                                """).param("t", trace).query(String.class).list())
+                        .containsExactly("records=1 unscheduled=false access=" + id);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void the_access_history_is_the_25_most_recent_unscheduled_accesses_with_who_looked() {
         String child = TestNhsNumbers.next();
