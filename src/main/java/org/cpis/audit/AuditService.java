@@ -15,9 +15,6 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.cpis.shared.NhsNumber;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,14 +26,12 @@ class AuditService implements Audit {
     private static final int SEAL_BATCH = 5_000;
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final Clock clock;
     private final AuditProperties properties;
     private volatile SecretKeySpec subjectKey;
 
-    AuditService(JdbcClient jdbc, NamedParameterJdbcTemplate named, Clock clock, AuditProperties properties) {
+    AuditService(JdbcClient jdbc, Clock clock, AuditProperties properties) {
         this.jdbc = jdbc;
-        this.named = named;
         this.clock = clock;
         this.properties = properties;
     }
@@ -50,35 +45,26 @@ class AuditService implements Audit {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<AuditEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        // One round trip for the lot (a purge, a bulk close, a batch of silent reads).
-        named.batchUpdate(INSERT, entries.stream().map(this::row).toArray(SqlParameterSource[]::new));
+        entries.forEach(this::insert);
     }
-
-    private static final String INSERT = """
-            insert into audit.event (occurred_at, actor_id, actor_role, actor_org, action, subject_hash,
-                                     subject_ref, outcome, trace_id, detail)
-            values (:at, :actor, :role, :org, :action, :subject, :ref, :outcome, :trace, :detail)
-            """;
 
     private void insert(AuditEntry e) {
-        named.update(INSERT, row(e));
-    }
-
-    private MapSqlParameterSource row(AuditEntry e) {
-        return new MapSqlParameterSource()
-                .addValue("at", Timestamp.from(Instant.now(clock)))
-                .addValue("actor", e.actorId())
-                .addValue("role", e.actorRole())
-                .addValue("org", e.actorOrganisation())
-                .addValue("action", e.action())
-                .addValue("subject", e.subject() == null ? null : subjectHash(e.subject()))
-                .addValue("ref", e.subjectRef())
-                .addValue("outcome", e.outcome())
-                .addValue("trace", e.traceId())
-                .addValue("detail", e.detail());
+        jdbc.sql("""
+                insert into audit.event (occurred_at, actor_id, actor_role, actor_org, action, subject_hash,
+                                         subject_ref, outcome, trace_id, detail)
+                values (:at, :actor, :role, :org, :action, :subject, :ref, :outcome, :trace, :detail)
+                """)
+                .param("at", Timestamp.from(Instant.now(clock)))
+                .param("actor", e.actorId())
+                .param("role", e.actorRole())
+                .param("org", e.actorOrganisation())
+                .param("action", e.action())
+                .param("subject", e.subject() == null ? null : subjectHash(e.subject()))
+                .param("ref", e.subjectRef())
+                .param("outcome", e.outcome())
+                .param("trace", e.traceId())
+                .param("detail", e.detail())
+                .update();
     }
 
     @Override

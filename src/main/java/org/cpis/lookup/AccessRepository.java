@@ -7,9 +7,6 @@ import java.util.List;
 import org.cpis.organisations.CareSettingType;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.OdsCode;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,11 +16,9 @@ class AccessRepository {
     static final int RECENT = 25;
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
 
-    AccessRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    AccessRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.named = named;
     }
 
     long insert(
@@ -57,53 +52,6 @@ class AccessRepository {
                 .param("trace", traceId)
                 .query(Long.class)
                 .single();
-    }
-
-    record NewAccess(
-            NhsNumber nhs,
-            Instant at,
-            String actorId,
-            String actorName,
-            String actorRole,
-            OdsCode org,
-            String orgName,
-            CareSettingType type,
-            boolean unscheduled,
-            LookupRequest.Channel channel,
-            String traceId) {}
-
-    /** @return the new rows' ids, in the order given */
-    List<Long> insertAll(List<NewAccess> accesses) {
-        // Ids first, so that each row's id is known without relying on the order RETURNING gives.
-        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('lookup.access', 'id'))"
-                        + " from generate_series(1, :n)")
-                .param("n", accesses.size())
-                .query(Long.class)
-                .list();
-        SqlParameterSource[] rows = new SqlParameterSource[accesses.size()];
-        for (int i = 0; i < rows.length; i++) {
-            NewAccess a = accesses.get(i);
-            rows[i] = new MapSqlParameterSource()
-                    .addValue("id", ids.get(i))
-                    .addValue("nhs", a.nhs().value())
-                    .addValue("at", Timestamp.from(a.at()))
-                    .addValue("actor", a.actorId())
-                    .addValue("name", a.actorName())
-                    .addValue("role", a.actorRole())
-                    .addValue("org", a.org().value())
-                    .addValue("orgName", a.orgName())
-                    .addValue("type", a.type() == null ? null : a.type().name())
-                    .addValue("unscheduled", a.unscheduled())
-                    .addValue("channel", a.channel().name())
-                    .addValue("trace", a.traceId());
-        }
-        named.batchUpdate("""
-                insert into lookup.access (id, nhs_number, accessed_at, actor_id, actor_name, actor_role, org_ods,
-                                           org_name, care_setting_type, unscheduled, channel, trace_id)
-                overriding system value
-                values (:id, :nhs, :at, :actor, :name, :role, :org, :orgName, :type, :unscheduled, :channel, :trace)
-                """, rows);
-        return ids;
     }
 
     List<Access> recentUnscheduled(NhsNumber nhs) {

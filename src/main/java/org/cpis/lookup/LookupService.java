@@ -2,6 +2,7 @@ package org.cpis.lookup;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.cpis.audit.Audit;
 import org.cpis.audit.AuditEntry;
@@ -19,9 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class LookupService implements Lookup {
@@ -32,8 +31,6 @@ class LookupService implements Lookup {
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final TransactionTemplate transaction;
-    private final SilentAccessWriter silentAccesses;
 
     LookupService(
             Records records,
@@ -41,11 +38,7 @@ class LookupService implements Lookup {
             AccessRepository accesses,
             Audit audit,
             ApplicationEventPublisher events,
-            Clock clock,
-            PlatformTransactionManager transactions,
-            SilentAccessWriter silentAccesses) {
-        this.transaction = new TransactionTemplate(transactions);
-        this.silentAccesses = silentAccesses;
+            Clock clock) {
         this.records = records;
         this.organisations = organisations;
         this.accesses = accesses;
@@ -54,15 +47,19 @@ class LookupService implements Lookup {
         this.clock = clock;
     }
 
-    /**
-     * An unscheduled access is read, recorded and notified in one transaction. A silent read is read first, then its
-     * access and audit entry are recorded in a batch with other silent reads ({@link SilentAccessWriter}); it is
-     * answered only after they are committed, and holds no connection while it waits.
-     */
     @Override
+    @Transactional
     public LookupResult lookup(LookupRequest request) {
         Actor actor = request.actor();
         requireLookupRole(actor);
+        Instant now = Instant.now(clock);
+        LocalDate today = EnglandDate.today(clock);
+        List<VisibleRecord> found = records.visible(request.nhsNumber(), today);
+        if (request.confirmDateOfBirth() != null) {
+            found = found.stream()
+                    .filter(r -> r.dateOfBirth().equals(request.confirmDateOfBirth()))
+                    .toList();
+        }
         CareSettingType setting = organisations
                 .find(actor.organisation())
                 .map(Organisation::careSettingType)
@@ -73,74 +70,18 @@ class LookupService implements Lookup {
                 && actor.role() != Role.SCHEDULED_CLINICIAN
                 && setting != null
                 && setting.unscheduled();
-        if (unscheduled) {
-            return transaction.execute(status -> lookUp(request, setting, true));
-        }
-        List<VisibleRecord> found = visible(request);
-        if (found.isEmpty()) {
-            return transaction.execute(status -> {
-                audit(request, "NOT_FOUND", "unscheduled=false");
-                return new LookupResult(List.of(), List.of(), false);
-            });
-        }
-        List<Access> previous = previous(request);
-        silentAccesses.record(
-                newAccess(request, setting, false),
-                id -> entry(request, "FOUND", "records=" + found.size() + " unscheduled=false access=" + id));
-        return result(found, previous, false);
-    }
-
-    private LookupResult lookUp(LookupRequest request, CareSettingType setting, boolean unscheduled) {
-        List<VisibleRecord> found = visible(request);
         if (found.isEmpty()) {
             audit(request, "NOT_FOUND", "unscheduled=" + unscheduled);
             return new LookupResult(List.of(), List.of(), unscheduled);
         }
-        List<Access> previous = previous(request);
-        AccessRepository.NewAccess access = newAccess(request, setting, unscheduled);
+        // The clinician's page shows the previous accesses with the alert; a FHIR client asks for them separately
+        // (AuditEvent search), so a CareTeam search does not read them.
+        List<Access> previous = request.channel() == LookupRequest.Channel.WEB
+                ? accesses.recentUnscheduled(request.nhsNumber())
+                : List.of();
         long accessId = accesses.insert(
-                access.nhs(),
-                access.at(),
-                access.actorId(),
-                access.actorName(),
-                access.actorRole(),
-                access.org(),
-                access.orgName(),
-                setting,
-                unscheduled,
-                request.channel(),
-                request.traceId());
-        Actor actor = request.actor();
-        events.publishEvent(new UnscheduledAccessRecorded(
-                accessId,
                 request.nhsNumber(),
-                found,
-                access.at(),
-                actor.displayName(),
-                actor.role().name(),
-                actor.organisation(),
-                actor.organisationName(),
-                setting,
-                request.traceId()));
-        audit(request, "FOUND", "records=" + found.size() + " unscheduled=" + unscheduled + " access=" + accessId);
-        return result(found, previous, unscheduled);
-    }
-
-    private List<VisibleRecord> visible(LookupRequest request) {
-        List<VisibleRecord> found = records.visible(request.nhsNumber(), EnglandDate.today(clock));
-        if (request.confirmDateOfBirth() != null) {
-            found = found.stream()
-                    .filter(r -> r.dateOfBirth().equals(request.confirmDateOfBirth()))
-                    .toList();
-        }
-        return found;
-    }
-
-    private AccessRepository.NewAccess newAccess(LookupRequest request, CareSettingType setting, boolean unscheduled) {
-        Actor actor = request.actor();
-        return new AccessRepository.NewAccess(
-                request.nhsNumber(),
-                Instant.now(clock),
+                now,
                 actor.id(),
                 actor.displayName(),
                 actor.role().name(),
@@ -150,18 +91,20 @@ class LookupService implements Lookup {
                 unscheduled,
                 request.channel(),
                 request.traceId());
-    }
-
-    /** The child's previous unscheduled accesses, read before this one is recorded. */
-    private List<Access> previous(LookupRequest request) {
-        // The clinician's page shows them with the alert; a FHIR client asks for them separately (AuditEvent
-        // search), so a CareTeam search does not read them.
-        return request.channel() == LookupRequest.Channel.WEB
-                ? accesses.recentUnscheduled(request.nhsNumber())
-                : List.of();
-    }
-
-    private LookupResult result(List<VisibleRecord> found, List<Access> previous, boolean unscheduled) {
+        if (unscheduled) {
+            events.publishEvent(new UnscheduledAccessRecorded(
+                    accessId,
+                    request.nhsNumber(),
+                    found,
+                    now,
+                    actor.displayName(),
+                    actor.role().name(),
+                    actor.organisation(),
+                    actor.organisationName(),
+                    setting,
+                    request.traceId()));
+        }
+        audit(request, "FOUND", "records=" + found.size() + " unscheduled=" + unscheduled + " access=" + accessId);
         List<LookupResult.Alert> alerts = found.stream()
                 .map(r -> new LookupResult.Alert(
                         r, organisations.localAuthority(r.localAuthority()).orElse(null)))
@@ -206,12 +149,8 @@ class LookupService implements Lookup {
     }
 
     private void audit(LookupRequest request, String outcome, String detail) {
-        audit.record(entry(request, outcome, detail));
-    }
-
-    private static AuditEntry entry(LookupRequest request, String outcome, String detail) {
         Actor actor = request.actor();
-        return new AuditEntry(
+        audit.record(new AuditEntry(
                 actor.id(),
                 actor.role().name(),
                 actor.organisation().value(),
@@ -220,6 +159,6 @@ class LookupService implements Lookup {
                 null,
                 outcome,
                 request.traceId(),
-                detail);
+                detail));
     }
 }

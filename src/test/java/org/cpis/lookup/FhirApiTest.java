@@ -179,7 +179,7 @@ class FhirApiTest {
         assertThat(history.getTotal()).isEqualTo(1);
     }
 
-    /** Silent reads are recorded in batches: many at once must each still get their own access and audit entry. */
+    /** Many silent reads at once: each is recorded with its own access and audit entry before it is answered. */
     @Test
     void concurrent_silent_reads_are_each_recorded_with_their_own_audit_entry_before_they_are_answered()
             throws Exception {
