@@ -92,15 +92,11 @@ final class LookupData {
                 throw new IllegalArgumentException("the 999 range holds fewer than " + count + " valid numbers");
             }
             String nine = "999" + String.format("%06d", prefix);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (nine.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 10) {
+            int check = SyntheticUploadFile.TestNhsNumbers.checkDigit(nine);
+            if (check < 0) {
                 continue;
             }
-            numbers[n++] = nine + (check == 11 ? 0 : check);
+            numbers[n++] = nine + check;
         }
         return numbers;
     }

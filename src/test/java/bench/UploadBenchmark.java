@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +62,6 @@ public final class UploadBenchmark {
 
     private static final double TARGET_RATIO = 3.0;
     private static final String LA_CLIENT = "birmingham-case-system";
-    private static final String LA_SECRET = "demo-secret";
     private static final String LA_ODS = "E08000025";
 
     private static final String BARE_TABLE = """
@@ -279,7 +277,7 @@ public final class UploadBenchmark {
 
     private Timing upload(String label, SyntheticUploadFile.Written file, long sequence, boolean measured, Path jfr)
             throws Exception {
-        String token = accessToken();
+        String token = LookupData.token(http, base, LA_CLIENT);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads"))
                 .header("Content-Type", "text/csv")
                 .header("Upload-Sequence", Long.toString(sequence))
@@ -371,23 +369,6 @@ public final class UploadBenchmark {
             throw new IllegalStateException("unexpected acknowledgement: " + text);
         }
         return m.group(1);
-    }
-
-    private String accessToken() throws IOException, InterruptedException {
-        String basic =
-                Base64.getEncoder().encodeToString((LA_CLIENT + ":" + LA_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("token request failed: HTTP " + response.statusCode());
-        }
-        return token.group(1);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import org.cpis.records.VisibleRecord;
 import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.PlanType;
+import org.cpis.shared.web.FieldError;
 import org.cpis.shared.web.TraceIdFilter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,26 +52,17 @@ class LookupPagesController {
     record LookupForm(String nhsNumber, String day, String month, String year) {}
 
     /** One problem with the form: the message and the id of the field the error summary links to. */
-    record FieldError(String message, String href) {}
-
     /** The form's problems; {@code dateParts} are the date inputs (day, month, year) to highlight. */
     record FormErrors(FieldError nhsNumber, FieldError dateOfBirth, Set<String> dateParts) {
 
         static final FormErrors NONE = new FormErrors(null, null, Set.of());
 
         public boolean any() {
-            return nhsNumber != null || dateOfBirth != null;
+            return !all().isEmpty();
         }
 
         public List<FieldError> all() {
-            List<FieldError> all = new ArrayList<>();
-            if (nhsNumber != null) {
-                all.add(nhsNumber);
-            }
-            if (dateOfBirth != null) {
-                all.add(dateOfBirth);
-            }
-            return all;
+            return FieldError.present(nhsNumber, dateOfBirth);
         }
 
         public boolean datePart(String part) {

@@ -89,7 +89,8 @@ class DeliveryWorker {
     /** @param error null when delivered, otherwise what went wrong (no personal data) */
     private record Outcome(Claimed delivery, String error) {}
 
-    private record Endpoint(Notifications.WebhookSettings settings, int consecutiveFailures) {}
+    /** @param refused its address is this machine or a private network, checked once per batch */
+    private record Endpoint(Notifications.WebhookSettings settings, int consecutiveFailures, boolean refused) {}
 
     // Four times a second: an idle poll is one probe of the small index on pending deliveries, and the webhook's
     // latency to the LA is mostly this interval (docs/benchmarks.md, "Notifications").
@@ -188,8 +189,13 @@ class DeliveryWorker {
                                         secrets.open(rs.getString(1), rs.getString(3)),
                                         secrets.open(rs.getString(1), rs.getString(4)),
                                         rs.getBoolean(5)),
-                                rs.getInt(6)));
+                                rs.getInt(6),
+                                false));
             });
+        }
+        if (!properties.webhookLocalAddressesAllowed()) {
+            // Resolved once per endpoint and batch, after the query has given its connection back.
+            endpoints.replaceAll((la, e) -> new Endpoint(e.settings(), e.consecutiveFailures(), refused(e.settings())));
         }
         return endpoints;
     }
@@ -295,17 +301,23 @@ class DeliveryWorker {
         return Duration.ofMillis((long) (capped * jitter));
     }
 
+    private static boolean refused(Notifications.WebhookSettings settings) {
+        try {
+            return settings.enabled() && WebhookAddresses.resolvesLocal(URI.create(settings.url()));
+        } catch (IllegalArgumentException e) {
+            return true; // not a URL at all: nothing to send to
+        }
+    }
+
     /** Never fails: whatever goes wrong is the outcome, so one bad row cannot stop a batch being recorded. */
     private CompletableFuture<String> webhook(Notification n, Endpoint endpoint) {
         if (endpoint == null || !endpoint.settings().enabled()) {
             return CompletableFuture.completedFuture(NOT_CONFIGURED);
         }
+        if (endpoint.refused()) {
+            return CompletableFuture.completedFuture(WebhookAddresses.REFUSED);
+        }
         try {
-            if (!properties.webhookLocalAddressesAllowed()
-                    && WebhookAddresses.resolvesLocal(
-                            URI.create(endpoint.settings().url()))) {
-                return CompletableFuture.completedFuture(WebhookAddresses.REFUSED);
-            }
             return send(n, endpoint.settings())
                     // The request timeout ends at the response headers; this bounds a body that trickles in too.
                     .completeOnTimeout("timed out", properties.webhookTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);

@@ -18,6 +18,7 @@ import org.cpis.organisations.Organisations;
 import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.OdsCode;
+import org.cpis.shared.web.FieldError;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -54,8 +55,6 @@ class MissingAlertController {
     record ReportForm(String localAuthority, String nhsNumber, String phone, String email, String note) {}
 
     /** One problem with the form: the message and the id of the field the error summary links to. */
-    record FieldError(String message, String href) {}
-
     record FormErrors(
             FieldError localAuthority,
             FieldError nhsNumber,
@@ -69,13 +68,7 @@ class MissingAlertController {
         }
 
         public List<FieldError> all() {
-            List<FieldError> all = new ArrayList<>();
-            for (FieldError e : new FieldError[] {localAuthority, nhsNumber, contact, phone, email, note}) {
-                if (e != null) {
-                    all.add(e);
-                }
-            }
-            return all;
+            return FieldError.present(localAuthority, nhsNumber, contact, phone, email, note);
         }
 
         /** The phone input is in error on its own or because neither contact was given. */

@@ -28,6 +28,7 @@ import org.cpis.organisations.Organisations;
 import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.PlanType;
+import org.cpis.shared.web.FieldError;
 import org.cpis.shared.web.TraceIdFilter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -196,25 +197,16 @@ class WorkbenchController {
     }
 
     /** One problem with a form: the message and the id of the field the error summary links to. */
-    record FieldError(String message, String href) {}
-
     record ReviewErrors(FieldError contacted, FieldError outcome) {
 
         static final ReviewErrors NONE = new ReviewErrors(null, null);
 
         public boolean any() {
-            return contacted != null || outcome != null;
+            return !all().isEmpty();
         }
 
         public List<FieldError> all() {
-            List<FieldError> all = new ArrayList<>();
-            if (contacted != null) {
-                all.add(contacted);
-            }
-            if (outcome != null) {
-                all.add(outcome);
-            }
-            return all;
+            return FieldError.present(contacted, outcome);
         }
     }
 
