@@ -32,11 +32,11 @@ import javax.sql.DataSource;
 final class LookupBarePostgres {
 
     static final String VISIBLE = """
-            select id, la_ods, plan_type, local_id, date_of_birth, start_date, end_date,
+            select record_key, la_ods, plan_type, local_id, date_of_birth, start_date, end_date,
                    expected_delivery_date, allocated_worker
               from records.record
-             where nhs_number = ? and start_date <= ? and visible_until >= ?
-             order by start_date, id
+             where record_key between ? and ? and start_date <= ? and visible_until >= ?
+             order by start_date, record_key
             """;
     static final String INSERT_ACCESS = """
             insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role, org_ods,
@@ -117,12 +117,14 @@ final class LookupBarePostgres {
                 String plan = null;
                 String worker = null;
                 try (PreparedStatement ps = c.prepareStatement(VISIBLE)) {
-                    ps.setString(1, nhs);
-                    ps.setObject(2, today);
+                    // RecordKeys.first and last: the NHS number above 29 bits of LA and plan type.
+                    ps.setLong(1, Long.parseLong(nhs) << 29);
+                    ps.setLong(2, (Long.parseLong(nhs) << 29) | ((1L << 29) - 1));
                     ps.setObject(3, today);
+                    ps.setObject(4, today);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            rs.getLong("id");
+                            rs.getLong("record_key");
                             la = rs.getString("la_ods"); // every benchmark person has one record, so one LA
                             plan = rs.getString("plan_type");
                             localId = rs.getString("local_id");

@@ -76,7 +76,7 @@ final class PhaseSampler implements AutoCloseable {
             what = COPY_PHASE + " into the staging table";
         } else if (q.startsWith("copy records.record")) {
             what = COPY_PHASE + " of new rows into records.record";
-        } else if (q.startsWith("select nhs_number, plan_type, row_hash")) {
+        } else if (q.startsWith("select record_key, row_hash")) {
             what = "read the LA's stored keys and row hashes";
         } else if (q.startsWith("insert into records.record")) {
             what = "upsert staging -> records.record";

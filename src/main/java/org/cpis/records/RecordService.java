@@ -65,7 +65,7 @@ class RecordService implements Records {
                         select nhs_number, local_id, family_name, given_names, date_of_birth, plan_type, start_date,
                                end_date, expected_delivery_date, allocated_worker, visible_until
                           from records.record where la_ods = :la""" + filter + """
-                         order by updated_at desc, id desc
+                         order by updated_at desc, record_key desc
                          limit :limit offset :offset
                         """)
                 .param("la", localAuthority.value())
@@ -98,20 +98,22 @@ class RecordService implements Records {
     @Transactional(readOnly = true)
     public List<VisibleRecord> visible(NhsNumber nhsNumber, LocalDate today) {
         return jdbc.sql("""
-                        select id, la_ods, plan_type, local_id, date_of_birth, start_date, end_date,
+                        select record_key, la_ods, plan_type, local_id, date_of_birth, start_date, end_date,
                                expected_delivery_date, allocated_worker
                           from records.record
-                         where nhs_number = :nhs and start_date <= :today and visible_until >= :today
-                         order by start_date, id
+                         where record_key between :first and :last
+                           and start_date <= :today and visible_until >= :today
+                         order by start_date, record_key
                         """)
-                .param("nhs", nhsNumber.value())
+                .param("first", RecordKeys.first(nhsNumber))
+                .param("last", RecordKeys.last(nhsNumber))
                 .param("today", today)
                 .query((rs, n) -> {
                     PlanType type = PlanType.valueOf(rs.getString("plan_type"));
                     LocalDate dob = rs.getObject("date_of_birth", LocalDate.class);
                     LocalDate end = RecordRules.effectiveEnd(type, dob, rs.getObject("end_date", LocalDate.class));
                     return new VisibleRecord(
-                            rs.getLong("id"),
+                            rs.getLong("record_key"),
                             nhsNumber,
                             new OdsCode(rs.getString("la_ods")),
                             type,
@@ -129,16 +131,18 @@ class RecordService implements Records {
     @Override
     @Transactional
     public int purge(LocalDate today) {
-        record Purged(long id, String laOds, String nhsNumber, String planType) {}
+        record Purged(long recordKey, String laOds, String nhsNumber, String planType) {}
         List<Purged> purged =
                 jdbc.sql("""
                         delete from records.record where visible_until < :today
-                        returning id, la_ods, nhs_number, plan_type
+                        returning record_key, la_ods, nhs_number, plan_type
                         """).param("today", today).query(Purged.class).list();
         if (!purged.isEmpty()) {
             java.util.Set<String> gone = new java.util.HashSet<>(jdbc.sql("""
                             select n from unnest(:numbers::text[]) n
-                             where not exists (select 1 from records.record r where r.nhs_number = n)
+                             where not exists (select 1 from records.record r
+                                                where r.record_key between n::bigint << 29
+                                                                       and (n::bigint << 29) + (1 << 29) - 1)
                             """)
                     .param(
                             "numbers",
@@ -154,7 +158,7 @@ class RecordService implements Records {
                         p.laOds(),
                         "RECORD_PURGED",
                         NhsNumber.of(p.nhsNumber()),
-                        "record:" + p.id(),
+                        "record:" + p.recordKey(),
                         "SUCCESS",
                         null,
                         "plan_type=" + p.planType()))

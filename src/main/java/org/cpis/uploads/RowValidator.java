@@ -1,10 +1,9 @@
 package org.cpis.uploads;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 import org.cpis.records.RecordRow;
 import org.cpis.records.RecordRules;
+import org.cpis.shared.InvalidIdentifierException;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.PlanType;
 
@@ -24,7 +23,7 @@ final class RowValidator {
         }
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final UploadColumn[] COLUMNS = UploadColumn.values();
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private final int[] index; // by UploadColumn ordinal: position in the line, or -1 if the header lacks it
@@ -41,7 +40,7 @@ final class RowValidator {
         if (fields.length != fieldCount) {
             return Result.rejected(RejectionReason.WRONG_NUMBER_OF_FIELDS, null);
         }
-        for (UploadColumn column : UploadColumn.values()) {
+        for (UploadColumn column : COLUMNS) {
             int i = index[column.ordinal()];
             if (i < 0) {
                 continue;
@@ -50,12 +49,8 @@ final class RowValidator {
             if (value.length() > column.maxLength() && value.strip().length() > column.maxLength()) {
                 return Result.rejected(column.whenTooLong(), column);
             }
-            for (int c = 0; c < value.length(); c++) {
-                char ch = value.charAt(c);
-                // U+FFFD is what a byte that is not UTF-8 decodes to.
-                if (Character.isISOControl(ch) || ch == '\uFFFD' || ch == '\u2028' || ch == '\u2029') {
-                    return Result.rejected(RejectionReason.INVALID_CHARACTERS, column);
-                }
+            if (hasForbiddenCharacter(value)) {
+                return Result.rejected(RejectionReason.INVALID_CHARACTERS, column);
             }
         }
 
@@ -63,7 +58,8 @@ final class RowValidator {
         if (nhs == null) {
             return Result.rejected(RejectionReason.MISSING_FIELD, UploadColumn.NHS_NUMBER);
         }
-        if (!NhsNumber.isValid(nhs)) {
+        String nhsDigits = digits(nhs);
+        if (nhsDigits == null) {
             return Result.rejected(RejectionReason.INVALID_NHS_NUMBER, UploadColumn.NHS_NUMBER);
         }
         String familyName = field(fields, UploadColumn.FAMILY_NAME);
@@ -79,7 +75,12 @@ final class RowValidator {
         if (planCode == null) {
             return Result.rejected(RejectionReason.MISSING_FIELD, UploadColumn.PLAN_TYPE);
         }
-        PlanType planType = PlanType.fromCode(planCode).orElse(null);
+        PlanType planType = switch (planCode) {
+            case "CPP" -> PlanType.CPP;
+            case "LAC" -> PlanType.LAC;
+            case "UCPP" -> PlanType.UCPP;
+            default -> null;
+        };
         if (planType == null) {
             return Result.rejected(RejectionReason.UNKNOWN_PLAN_TYPE, UploadColumn.PLAN_TYPE);
         }
@@ -122,19 +123,18 @@ final class RowValidator {
         }
 
         String mother = field(fields, UploadColumn.MOTHER_NHS_NUMBER);
-        String nhsDigits = NhsNumber.of(nhs).value();
         String motherDigits = null;
         if (mother != null) {
             if (planType == PlanType.UCPP) {
                 return Result.rejected(RejectionReason.FIELD_NOT_ALLOWED, UploadColumn.MOTHER_NHS_NUMBER);
             }
-            if (!NhsNumber.isValid(mother) || NhsNumber.of(mother).value().equals(nhsDigits)) {
+            motherDigits = digits(mother);
+            if (motherDigits == null || motherDigits.equals(nhsDigits)) {
                 return Result.rejected(RejectionReason.INVALID_NHS_NUMBER, UploadColumn.MOTHER_NHS_NUMBER);
             }
-            motherDigits = NhsNumber.of(mother).value();
         }
         String worker = field(fields, UploadColumn.ALLOCATED_WORKER);
-        if (worker != null && !EMAIL.matcher(worker).matches()) {
+        if (worker != null && !isEmail(worker)) {
             return Result.rejected(RejectionReason.INVALID_EMAIL, UploadColumn.ALLOCATED_WORKER);
         }
 
@@ -183,10 +183,96 @@ final class RowValidator {
         if (value.length() != 10) {
             return new DateField(null, Result.rejected(RejectionReason.INVALID_DATE, column));
         }
-        try {
-            return new DateField(LocalDate.parse(value), null);
-        } catch (DateTimeParseException e) {
-            return new DateField(null, Result.rejected(RejectionReason.INVALID_DATE, column));
+        LocalDate date = isoDate(value);
+        return date == null
+                ? new DateField(null, Result.rejected(RejectionReason.INVALID_DATE, column))
+                : new DateField(date, null);
+    }
+
+    // The checks below are written out by hand rather than with LocalDate.parse, a regular expression and
+    // Character.isISOControl: on a 500,000-line file those took most of the hub's time (docs/benchmarks.md).
+
+    /** yyyy-MM-dd exactly, a real calendar date (as ISO_LOCAL_DATE parses a 10-character value), or null. */
+    static LocalDate isoDate(String value) {
+        if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+            return null;
         }
+        int year = number(value, 0, 4);
+        int month = number(value, 5, 7);
+        int day = number(value, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1) {
+            return null;
+        }
+        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static int number(String value, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** The 10 digits of a valid NHS number (spaces allowed in the input), or null. */
+    private static String digits(String value) {
+        try {
+            return NhsNumber.of(value).value();
+        } catch (InvalidIdentifierException e) {
+            return null;
+        }
+    }
+
+    /** Control characters (C0, DEL, C1), U+FFFD (what a byte that is not UTF-8 decodes to), line separators. */
+    static boolean hasForbiddenCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && (c <= 0x9f || c == '\uFFFD' || c == '\u2028' || c == '\u2029'))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same as matching [A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+ */
+    static boolean isEmail(String value) {
+        int at = value.indexOf('@');
+        if (at < 1 || at > 64) {
+            return false;
+        }
+        for (int i = 0; i < at; i++) {
+            char c = value.charAt(i);
+            if (!(isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '\'' || c == '-')) {
+                return false;
+            }
+        }
+        int labels = 0;
+        int labelLength = 0;
+        for (int i = at + 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '.') {
+                if (labelLength == 0) {
+                    return false;
+                }
+                labels++;
+                labelLength = 0;
+            } else if (isLetterOrDigit(c) || c == '-') {
+                labelLength++;
+            } else {
+                return false;
+            }
+        }
+        return labels >= 1 && labelLength > 0;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }

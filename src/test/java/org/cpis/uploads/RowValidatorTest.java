@@ -221,4 +221,62 @@ class RowValidatorTest {
         assertThat(validator.validate(3, new String[] {"9990000077"}).problem())
                 .isEqualTo(new RowValidator.Problem(RejectionReason.WRONG_NUMBER_OF_FIELDS, null));
     }
+
+    // The hand-written checks must accept exactly what the definitions in docs/interfaces.md accept.
+
+    @Test
+    void dates_are_read_exactly_as_iso_local_date_reads_ten_characters() {
+        for (String value : new String[] {
+            "2024-02-29", "2023-02-29", "2025-04-31", "2025-12-31", "2025-13-01", "2025-00-10", "2025-01-00",
+            "0000-01-01", "9999-12-31", "2025-1-010", "2025/01/01", "+202-01-01", "-202-01-01", "2025-01-0a",
+            "20250101xx", "2025-01-32", "1900-02-29", "2000-02-29", " 2025-01-1", "２０２５-01-01"
+        }) {
+            LocalDate expected;
+            try {
+                expected = LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            assertThat(RowValidator.isoDate(value)).as(value).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void e_mail_addresses_are_checked_as_the_documented_pattern_checks_them() {
+        java.util.regex.Pattern pattern =
+                java.util.regex.Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+        for (String value : new String[] {
+            "a.worker@birmingham.gov.uk",
+            "o'neil@x.org",
+            "a@b",
+            "a@b.",
+            "a@.b",
+            "a@b..c",
+            "@b.c",
+            "a@@b.c",
+            "a b@c.d",
+            "a@b.c@d.e",
+            "x".repeat(64) + "@b.c",
+            "x".repeat(65) + "@b.c",
+            "a@b-c.d-e",
+            "a@b_c.d",
+            "é@b.c",
+            "a@b.c.",
+            "a+tag%1@sub.domain.example"
+        }) {
+            assertThat(RowValidator.isEmail(value))
+                    .as(value)
+                    .isEqualTo(pattern.matcher(value).matches());
+        }
+    }
+
+    @Test
+    void forbidden_characters_are_the_control_characters_and_the_replacement_and_separator_characters() {
+        for (char c = 0; c < 0xFFFF; c++) {
+            boolean expected = Character.isISOControl(c) || c == '\uFFFD' || c == '\u2028' || c == '\u2029';
+            assertThat(RowValidator.hasForbiddenCharacter("ab" + c))
+                    .as("U+%04X", (int) c)
+                    .isEqualTo(expected);
+        }
+    }
 }

@@ -190,6 +190,10 @@ class UploadApiTest {
         file.write((TestNhsNumbers.next() + ",,Jones,Carol,1995-01-01,UCPP,2025-01-10,,,,,\n")
                 .getBytes(StandardCharsets.UTF_8)); // 14
         file.write((TestNhsNumbers.next() + ",,Smith,Alice\n").getBytes(StandardCharsets.UTF_8)); // 15
+        String accented = TestNhsNumbers.next();
+        file.write(
+                (accented + ",,\u0141ukasiewicz-N\u00fa\u00f1ez,Zo\u00eb \uD83D\uDE00,2015-03-01,CPP,2025-01-10,,,,,\n")
+                        .getBytes(StandardCharsets.UTF_8)); // 16
 
         HttpResponse<String> response = upload(
                 hub,
@@ -215,9 +219,10 @@ class UploadApiTest {
                         new Line("REJECTED", "UNKNOWN_PLAN_TYPE", "plan_type"),
                         new Line("REJECTED", "END_BEFORE_START", "end_date"),
                         new Line("REJECTED", "EXPECTED_DELIVERY_DATE_REQUIRED", "expected_delivery_date"),
-                        new Line("REJECTED", "WRONG_NUMBER_OF_FIELDS", null));
-        assertThat(ack.get("received").asInt()).isEqualTo(14);
-        assertThat(ack.get("loaded").asInt()).isEqualTo(3);
+                        new Line("REJECTED", "WRONG_NUMBER_OF_FIELDS", null),
+                        new Line("LOADED", null, null));
+        assertThat(ack.get("received").asInt()).isEqualTo(15);
+        assertThat(ack.get("loaded").asInt()).isEqualTo(4);
         assertThat(ack.get("rejected").asInt()).isEqualTo(11);
         assertThat(response.body())
                 .doesNotContain("Secretname")
@@ -233,6 +238,11 @@ class UploadApiTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("Robert\"); DROP|<script>alert(1)</script>|x'); DROP TABLE records.record;--");
+        assertThat(jdbc.sql("select family_name || '|' || given_names from records.record where nhs_number = :n")
+                        .param("n", accented)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("\u0141ukasiewicz-N\u00fa\u00f1ez|Zo\u00eb \uD83D\uDE00");
     }
 
     @Test
