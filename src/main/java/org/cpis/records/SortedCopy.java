@@ -9,14 +9,16 @@ import java.util.concurrent.Future;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams binary {@code COPY} rows to PostgreSQL in chunks of 65,536 rows, each sorted by key, written from a second
+ * Streams binary {@code COPY} rows to PostgreSQL in chunks of 16,384 rows, each sorted by key, written from a second
  * thread while the caller fills the next chunk. A daily file lists children in no particular order, and inserting
  * index entries in random order costs PostgreSQL about three times as much as in key order: sorting each chunk gets
- * most of that back (docs/benchmarks.md) while holding at most two chunks (about 20 MB) in memory.
+ * most of that back, while holding at most two chunks (a few MB) in memory. Larger chunks sort better but leave
+ * PostgreSQL idle while the first one fills and the hub idle while the last one is inserted; 16,384 measured best
+ * of 16,384, 32,768 and 65,536 (docs/benchmarks.md).
  */
 final class SortedCopy implements AutoCloseable {
 
-    static final int CHUNK_ROWS = 1 << 16;
+    static final int CHUNK_ROWS = 1 << 14;
     /** Sort keys must stay below this, so that a key and a row's place in its chunk share one long. */
     static final long SORT_KEY_LIMIT = 1L << 47;
 

@@ -153,8 +153,11 @@ class UploadService implements Uploads {
                                         + " lines; split it into several uploads");
                     }
                     int line = (int) record.getStartingLineNumber();
-                    RowValidator.Result result =
-                            validator.validate(line, record.getFields().toArray(String[]::new));
+                    String[] fields = new String[record.getFieldCount()];
+                    for (int i = 0; i < fields.length; i++) {
+                        fields[i] = record.getField(i);
+                    }
+                    RowValidator.Result result = validator.validate(line, fields);
                     if (result.row() != null) {
                         batch.add(result.row());
                         outcomes.loaded(line);

@@ -1,0 +1,84 @@
+package org.cpis.uploads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpis.uploads.UploadFixtures.HEADER;
+import static org.cpis.uploads.UploadFixtures.cpp;
+import static org.cpis.uploads.UploadFixtures.nextSequence;
+import static org.cpis.uploads.UploadFixtures.upload;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.cpis.CpisIntegrationTest;
+import org.cpis.HubClient;
+import org.cpis.TestNhsNumbers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** A file of several sorted chunks (SortedCopy sends 16,384 new rows at a time), with a duplicate across chunks. */
+@CpisIntegrationTest
+class LargeUploadTest {
+
+    private static final int ROWS = 40_000;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void every_row_of_a_file_of_several_chunks_is_stored_as_sent() {
+        HubClient hub = new HubClient(port);
+        String token = hub.accessToken("birmingham-case-system", "demo-secret");
+        List<String> numbers = new ArrayList<>();
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < ROWS; i++) {
+            String nhs = TestNhsNumbers.next();
+            numbers.add(nhs);
+            file.append(cpp(nhs, "2015-03-01", "2025-01-10"));
+        }
+        // The first child again on the last line: line 2 and line ROWS + 2 are both rejected, in different chunks.
+        file.append(cpp(numbers.get(0), "2015-03-02", "2025-01-10"));
+
+        HttpResponse<String> response = upload(hub, token, nextSequence(), file.toString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode ack = HubClient.json(response);
+        assertThat(ack.get("status").asString()).isEqualTo("PARTIALLY_LOADED");
+        assertThat(ack.get("loaded").asInt()).isEqualTo(ROWS - 1);
+        assertThat(ack.get("rejected").asInt()).isEqualTo(2);
+        assertThat(ack.get("records").get(0).get("reason").asString()).isEqualTo("DUPLICATE_IN_FILE");
+        assertThat(ack.get("records").get(ROWS).get("reason").asString()).isEqualTo("DUPLICATE_IN_FILE");
+
+        String[] loaded = numbers.subList(1, ROWS).toArray(String[]::new);
+        // Each stored row is the one its line sent: the local id was made from the NHS number on that line.
+        assertThat(jdbc.sql("""
+                        select count(*) from records.record
+                         where nhs_number = any(:numbers) and local_id = 'L-' || nhs_number
+                           and la_ods = 'E08000025' and plan_type = 'CPP' and date_of_birth = date '2015-03-01'
+                        """).param("numbers", loaded).query(Integer.class).single())
+                .isEqualTo(ROWS - 1);
+        assertThat(jdbc.sql("select count(*) from records.record where nhs_number = :n")
+                        .param("n", numbers.get(0))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        // The same file again writes nothing: every stored row is unchanged.
+        String before = jdbc.sql("select max(updated_at)::text from records.record where nhs_number = any(:numbers)")
+                .param("numbers", loaded)
+                .query(String.class)
+                .single();
+        HttpResponse<String> again = upload(hub, token, nextSequence(), file.toString());
+        assertThat(HubClient.json(again).get("loaded").asInt()).isEqualTo(ROWS - 1);
+        assertThat(jdbc.sql("select max(updated_at)::text from records.record where nhs_number = any(:numbers)")
+                        .param("numbers", loaded)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(before);
+    }
+}
