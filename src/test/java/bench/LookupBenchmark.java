@@ -43,7 +43,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  *
  * <p>Arguments (all optional, {@code name=value}): {@code records=250000 warmup=10 measure=30 perUpload=25000
  * quietWait=180 jitWarmup=60
- * sealWait=180 client=jdk|raw experiment=none|count-jdbc jfr=none|FILE}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
+ * sealWait=180 client=jdk|raw experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
  */
 public final class LookupBenchmark {
 
@@ -71,6 +71,7 @@ public final class LookupBenchmark {
         options.put("client", "jdk");
         options.put("experiment", "none");
         options.put("jfr", "none");
+        options.put("jfrRun", "unscheduled-16");
         List<String> hubArgs = hubArguments(args, options);
         int records = Integer.parseInt(options.get("records"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
@@ -210,7 +211,8 @@ public final class LookupBenchmark {
                                 jitWarmup.toSeconds() + 1.0, jit.errors() + jit.empty()));
 
                 line(report, awaitQuiet(counters, quietWait));
-                profileNext[0] = !jfr.equals("none");
+                boolean profileSilent = options.get("jfrRun").equals("silent-16");
+                profileNext[0] = !jfr.equals("none") && !profileSilent;
                 LookupRun.Result u16 = LookupRun.run(
                         "unscheduled-16",
                         16,
@@ -220,7 +222,7 @@ public final class LookupBenchmark {
                         window,
                         counters::usage);
                 print(report, u16);
-                if (!jfr.equals("none")) {
+                if (!jfr.equals("none") && !profileSilent) {
                     line(report, "JFR recording of this window (profile settings): " + jfr);
                 }
                 line(report, awaitQuiet(counters, quietWait));
@@ -234,6 +236,7 @@ public final class LookupBenchmark {
                         counters::usage);
                 print(report, u64);
                 line(report, awaitQuiet(counters, quietWait));
+                profileNext[0] = !jfr.equals("none") && profileSilent;
                 LookupRun.Result s16 = LookupRun.run(
                         "silent-16",
                         16,
@@ -243,6 +246,9 @@ public final class LookupBenchmark {
                         window,
                         counters::usage);
                 print(report, s16);
+                if (!jfr.equals("none") && profileSilent) {
+                    line(report, "JFR recording of this window (profile settings): " + jfr);
+                }
 
                 // Last, once the hub's audit sealer has caught up with the lookups above, so that the bare loop does
                 // not share the machine with it (the hub's runs do: sealing is part of the hub's steady state).
