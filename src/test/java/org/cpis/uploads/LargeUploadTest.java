@@ -81,4 +81,35 @@ class LargeUploadTest {
                         .single())
                 .isEqualTo(before);
     }
+
+    @Test
+    void a_file_found_unreadable_after_several_chunks_were_sent_loads_none_of_them() {
+        HubClient hub = new HubClient(port);
+        String token = hub.accessToken("birmingham-case-system", "demo-secret");
+        List<String> numbers = new ArrayList<>();
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < ROWS; i++) {
+            String nhs = TestNhsNumbers.next();
+            numbers.add(nhs);
+            file.append(cpp(nhs, "2015-03-01", "2025-01-10"));
+        }
+        file.append(TestNhsNumbers.next()).append(",\"never closed,Smith,Alice,2015-03-01,CPP,2025-01-10,,,,,\n");
+
+        HttpResponse<String> response = upload(hub, token, nextSequence(), file.toString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode ack = HubClient.json(response);
+        assertThat(ack.get("status").asString()).isEqualTo("MALFORMED");
+        assertThat(ack.get("problem").asString()).isEqualTo("NOT_CSV");
+        assertThat(jdbc.sql("select count(*) from records.record where nhs_number = any(:numbers)")
+                        .param("numbers", numbers.toArray(String[]::new))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        // The connection the abandoned COPY used is fine for the next upload.
+        HttpResponse<String> next =
+                upload(hub, token, nextSequence(), HEADER + cpp(numbers.get(0), "2015-03-01", "2025-01-10"));
+        assertThat(HubClient.json(next).get("status").asString()).isEqualTo("ALL_LOADED");
+    }
 }
