@@ -12,6 +12,7 @@ import java.util.List;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
 import org.cpis.TestNhsNumbers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,17 +31,30 @@ class LargeUploadTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    void every_row_of_a_file_of_several_chunks_is_stored_as_sent() {
-        HubClient hub = new HubClient(port);
-        String token = hub.accessToken("birmingham-case-system", "demo-secret");
-        List<String> numbers = new ArrayList<>();
+    private HubClient hub;
+    private String token;
+
+    @BeforeEach
+    void connect() {
+        hub = new HubClient(port);
+        token = hub.accessToken("birmingham-case-system", "demo-secret");
+    }
+
+    /** ROWS valid CPP lines for new children, whose NHS numbers are added to the list. */
+    private static StringBuilder validFile(List<String> numbers) {
         StringBuilder file = new StringBuilder(HEADER);
         for (int i = 0; i < ROWS; i++) {
             String nhs = TestNhsNumbers.next();
             numbers.add(nhs);
             file.append(cpp(nhs, "2015-03-01", "2025-01-10"));
         }
+        return file;
+    }
+
+    @Test
+    void every_row_of_a_file_of_several_chunks_is_stored_as_sent() {
+        List<String> numbers = new ArrayList<>();
+        StringBuilder file = validFile(numbers);
         // The first child again on the last line: line 2 and line ROWS + 2 are both rejected, in different chunks.
         file.append(cpp(numbers.get(0), "2015-03-02", "2025-01-10"));
 
@@ -84,15 +98,8 @@ class LargeUploadTest {
 
     @Test
     void a_file_found_unreadable_after_several_chunks_were_sent_loads_none_of_them() {
-        HubClient hub = new HubClient(port);
-        String token = hub.accessToken("birmingham-case-system", "demo-secret");
         List<String> numbers = new ArrayList<>();
-        StringBuilder file = new StringBuilder(HEADER);
-        for (int i = 0; i < ROWS; i++) {
-            String nhs = TestNhsNumbers.next();
-            numbers.add(nhs);
-            file.append(cpp(nhs, "2015-03-01", "2025-01-10"));
-        }
+        StringBuilder file = validFile(numbers);
         file.append(TestNhsNumbers.next()).append(",\"never closed,Smith,Alice,2015-03-01,CPP,2025-01-10,,,,,\n");
 
         HttpResponse<String> response = upload(hub, token, nextSequence(), file.toString());
