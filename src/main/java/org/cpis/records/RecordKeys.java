@@ -10,11 +10,14 @@ import org.cpis.shared.PlanType;
 final class RecordKeys {
 
     private static final int NHS_SHIFT = 29;
-    static final int MAX_HOLDER = (1 << 27) - 1;
+    private static final int MAX_HOLDER = (1 << 27) - 1;
 
     private RecordKeys() {}
 
     static long of(long nhsNumber, int holder, PlanType type) {
+        if (holder < 1 || holder > MAX_HOLDER || nhsNumber < 0 || nhsNumber > 9_999_999_999L) {
+            throw new IllegalArgumentException("record key out of range");
+        }
         return nhsNumber << NHS_SHIFT | (long) holder << 2 | planBits(type);
     }
 
@@ -35,20 +38,6 @@ final class RecordKeys {
     /** The last key of this person's range. */
     static long last(NhsNumber nhsNumber) {
         return first(nhsNumber) | ((1L << NHS_SHIFT) - 1);
-    }
-
-    static String nhsDigits(long key) {
-        String digits = Long.toString(key >>> NHS_SHIFT);
-        return "0".repeat(10 - digits.length()) + digits;
-    }
-
-    static PlanType planType(long key) {
-        return switch ((int) (key & 3)) {
-            case 0 -> PlanType.CPP;
-            case 1 -> PlanType.LAC;
-            case 2 -> PlanType.UCPP;
-            default -> throw new IllegalArgumentException("not a record key");
-        };
     }
 
     // Fixed here, not the enum's ordinal: stored keys must not change if the enum is ever reordered.
