@@ -40,6 +40,8 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(properties.ephemeral())
                 .setPort(properties.port())
                 .setServerConfig("max_connections", "200")
+                // The server's log reaches the hub's log; a refused row's values (DETAIL, CONTEXT) must not.
+                .setServerConfig("log_error_verbosity", "terse")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
         createDatabaseIfMissing(postgres);
@@ -53,6 +55,8 @@ class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(40);
         dataSource.setPoolName("cpis-embedded");
+        // Same as spring.datasource.hikari.data-source-properties in application.yml for an external database.
+        dataSource.addDataSourceProperty("logServerErrorDetail", "false");
         return dataSource;
     }
 
