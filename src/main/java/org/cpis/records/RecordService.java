@@ -138,15 +138,18 @@ class RecordService implements Records {
                         returning record_key, la_ods, nhs_number, plan_type
                         """).param("today", today).query(Purged.class).list();
         if (!purged.isEmpty()) {
+            List<NhsNumber> numbers = purged.stream()
+                    .map(Purged::nhsNumber)
+                    .distinct()
+                    .map(NhsNumber::of)
+                    .toList();
             java.util.Set<String> gone = new java.util.HashSet<>(jdbc.sql("""
-                            select n from unnest(:numbers::text[]) n
-                             where not exists (select 1 from records.record r
-                                                where r.record_key between n::bigint << 29
-                                                                       and (n::bigint << 29) + (1 << 29) - 1)
+                            select u.n from unnest(:numbers::text[], :firsts::bigint[], :lasts::bigint[]) u (n, lo, hi)
+                             where not exists (select 1 from records.record r where r.record_key between u.lo and u.hi)
                             """)
-                    .param(
-                            "numbers",
-                            purged.stream().map(Purged::nhsNumber).distinct().toArray(String[]::new))
+                    .param("numbers", numbers.stream().map(NhsNumber::value).toArray(String[]::new))
+                    .param("firsts", numbers.stream().map(RecordKeys::first).toArray(Long[]::new))
+                    .param("lasts", numbers.stream().map(RecordKeys::last).toArray(Long[]::new))
                     .query(String.class)
                     .list());
             events.publishEvent(new RecordsPurged(gone));

@@ -1,6 +1,5 @@
 package org.cpis.shared;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The three kinds of plan CP-IS carries, with the SNOMED CT concept NHS England's CP-IS API uses for each. */
@@ -30,12 +29,27 @@ public enum PlanType {
         return displayName;
     }
 
-    /** Exact code as the upload format and API use it ("CPP", "LAC", "UCPP"); anything else is empty. */
+    /**
+     * Exact code as the upload format and API use it ("CPP", "LAC", "UCPP"); anything else is empty. Called once per
+     * line of an upload, so a plain loop over a cached array rather than a stream.
+     */
     public static Optional<PlanType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.name().equals(code)).findFirst();
+        for (PlanType type : VALUES) {
+            if (type.name().equals(code)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Optional<PlanType> fromSnomedCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.snomedCode.equals(code)).findFirst();
+        for (PlanType type : VALUES) {
+            if (type.snomedCode.equals(code)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final PlanType[] VALUES = values();
 }

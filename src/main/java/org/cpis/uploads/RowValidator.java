@@ -75,12 +75,7 @@ final class RowValidator {
         if (planCode == null) {
             return Result.rejected(RejectionReason.MISSING_FIELD, UploadColumn.PLAN_TYPE);
         }
-        PlanType planType = switch (planCode) {
-            case "CPP" -> PlanType.CPP;
-            case "LAC" -> PlanType.LAC;
-            case "UCPP" -> PlanType.UCPP;
-            default -> null;
-        };
+        PlanType planType = PlanType.fromCode(planCode).orElse(null);
         if (planType == null) {
             return Result.rejected(RejectionReason.UNKNOWN_PLAN_TYPE, UploadColumn.PLAN_TYPE);
         }
