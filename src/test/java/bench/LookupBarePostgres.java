@@ -22,32 +22,40 @@ import javax.sql.DataSource;
  * The same reads and writes as one unscheduled FHIR CareTeam lookup that finds a record, in one transaction on a
  * pooled connection of the hub's own DataSource, with no HTTP, security, Spring or FHIR in between: the "bare
  * PostgreSQL" figure the hub is compared with. The statements are the ones the hub runs, copied from
- * RecordService.visible, AccessRepository.insert (a FHIR search does not read the previous accesses),
+ * AccessRepository.readAndRecord (records, access and audit entry in one statement; a FHIR search does not read the
+ * previous accesses),
  * NotificationService.onUnscheduledAccess (its
  * advisory locks, the open-group check, then either one more access counted or a new notification with, when an
- * SMTP server is configured, its e-mail delivery, and the webhook check) and AuditService.insert (with the keyed subject hash computed the same way). The
+ * SMTP server is configured, its e-mail delivery, and the webhook check) (the audit entry's keyed subject hash computed the same way). The
  * organisation look-ups are served from the hub's in-memory cache, so they are not repeated here; the delivery worker
  * and the audit sealer that run later, outside the lookup, are not part of it.
  */
 final class LookupBarePostgres {
 
-    static final String VISIBLE = """
-            select record_key, la_ods, plan_type, local_id, date_of_birth, start_date, end_date,
-                   expected_delivery_date, allocated_worker
-              from records.record
-             where record_key between ? and ? and start_date <= ? and visible_until >= ?
+    // AccessRepository.readAndRecord, with records.visible's and audit.append's parameters in place.
+    static final String READ_AND_RECORD = """
+            with found as (
+                select * from records.visible(?, ?, ?) v
+            ), access as (
+                insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role, org_ods, org_name,
+                                           care_setting_type, unscheduled, channel, trace_id)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                 where exists (select from found)
+                returning id
+            ), audited as (
+                select audit.append(
+                           ?, ?, ?, ?, ?, ?, null,
+                           case when exists (select from found) then 'FOUND' else 'NOT_FOUND' end,
+                           ?,
+                           case when exists (select from found)
+                                then 'records=' || (select count(*) from found)
+                                     || ' unscheduled=' || cast(? as boolean)
+                                     || ' access=' || (select id from access)
+                                else 'unscheduled=' || cast(? as boolean) end)
+            )
+            select f.*, (select id from access) as access_id
+              from audited left join found f on true
              order by start_date, record_key
-            """;
-    static final String INSERT_ACCESS = """
-            insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role, org_ods,
-                                       org_name, care_setting_type, unscheduled, channel, trace_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            returning id
-            """;
-    static final String INSERT_AUDIT = """
-            insert into audit.event (occurred_at, actor_id, actor_role, actor_org, action, subject_hash,
-                                     subject_ref, outcome, trace_id, detail)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     // NotificationService.onUnscheduledAccess and create, NotificationRepository.openGroup and countAnother.
@@ -116,15 +124,39 @@ final class LookupBarePostgres {
                 String localId = null;
                 String plan = null;
                 String worker = null;
-                try (PreparedStatement ps = c.prepareStatement(VISIBLE)) {
+                long accessId = 0;
+                try (PreparedStatement ps = c.prepareStatement(READ_AND_RECORD)) {
                     // RecordKeys.first and last: the NHS number above 29 bits of LA and plan type.
                     ps.setLong(1, Long.parseLong(nhs) << 29);
                     ps.setLong(2, (Long.parseLong(nhs) << 29) | ((1L << 29) - 1));
                     ps.setObject(3, today);
-                    ps.setObject(4, today);
+                    ps.setString(4, nhs);
+                    ps.setTimestamp(5, Timestamp.from(now));
+                    ps.setString(6, "bench-jdbc");
+                    ps.setString(7, "Bench JDBC loop");
+                    ps.setString(8, "HEALTH_SYSTEM");
+                    ps.setString(9, ORG);
+                    ps.setString(10, "Northfield General Hospital Emergency Department");
+                    ps.setString(11, "EMERGENCY_DEPARTMENT");
+                    ps.setBoolean(12, true);
+                    ps.setString(13, "FHIR");
+                    ps.setString(14, traceId);
+                    ps.setTimestamp(15, Timestamp.from(now));
+                    ps.setString(16, "bench-jdbc");
+                    ps.setString(17, "HEALTH_SYSTEM");
+                    ps.setString(18, ORG);
+                    ps.setString(19, "LOOKUP_FHIR");
+                    ps.setString(20, subjectHash(nhs));
+                    ps.setString(21, traceId);
+                    ps.setBoolean(22, true);
+                    ps.setBoolean(23, true);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
+                            accessId = rs.getLong("access_id");
                             rs.getLong("record_key");
+                            if (rs.wasNull()) {
+                                continue;
+                            }
                             la = rs.getString("la_ods"); // every benchmark person has one record, so one LA
                             plan = rs.getString("plan_type");
                             localId = rs.getString("local_id");
@@ -141,38 +173,7 @@ final class LookupBarePostgres {
                     c.rollback();
                     return LookupRun.Outcome.EMPTY;
                 }
-                long accessId;
-                try (PreparedStatement ps = c.prepareStatement(INSERT_ACCESS)) {
-                    ps.setString(1, nhs);
-                    ps.setTimestamp(2, Timestamp.from(now));
-                    ps.setString(3, "bench-jdbc");
-                    ps.setString(4, "Bench JDBC loop");
-                    ps.setString(5, "HEALTH_SYSTEM");
-                    ps.setString(6, ORG);
-                    ps.setString(7, "Northfield General Hospital Emergency Department");
-                    ps.setString(8, "EMERGENCY_DEPARTMENT");
-                    ps.setBoolean(9, true);
-                    ps.setString(10, "FHIR");
-                    ps.setString(11, traceId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        accessId = rs.getLong(1);
-                    }
-                }
                 notify(c, nhs, la, localId, plan, worker, accessId, now);
-                try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
-                    ps.setTimestamp(1, Timestamp.from(Instant.now(clock)));
-                    ps.setString(2, "bench-jdbc");
-                    ps.setString(3, "HEALTH_SYSTEM");
-                    ps.setString(4, ORG);
-                    ps.setString(5, "LOOKUP_FHIR");
-                    ps.setString(6, subjectHash(nhs));
-                    ps.setString(7, null);
-                    ps.setString(8, "FOUND");
-                    ps.setString(9, traceId);
-                    ps.setString(10, "records=" + found + " unscheduled=true access=" + accessId);
-                    ps.executeUpdate();
-                }
                 c.commit();
                 return LookupRun.Outcome.OK;
             } catch (Exception e) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +44,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  *
  * <p>Arguments (all optional, {@code name=value}): {@code records=250000 warmup=10 measure=30 perUpload=25000
  * quietWait=180 jitWarmup=60
- * sealWait=180 client=jdk|raw experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
+ * sealWait=180 client=nio|jdk|raw runs=unscheduled-16,unscheduled-64,silent-16,bare-pg-16 experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
  */
 public final class LookupBenchmark {
 
@@ -54,6 +55,8 @@ public final class LookupBenchmark {
     static final double MIN_RATIO_TO_BARE = 0.50;
     static final double MAX_P99_MILLIS_16 = 50;
     static final double MIN_SILENT_PER_SECOND = 3_000;
+
+    static final List<String> RUNS = List.of("unscheduled-16", "unscheduled-64", "silent-16", "bare-pg-16");
 
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
@@ -68,7 +71,8 @@ public final class LookupBenchmark {
         options.put("quietWait", "180");
         options.put("jitWarmup", "60");
         options.put("sealWait", "180");
-        options.put("client", "jdk");
+        options.put("client", "nio");
+        options.put("runs", String.join(",", RUNS));
         options.put("experiment", "none");
         options.put("jfr", "none");
         options.put("jfrRun", "unscheduled-16");
@@ -80,11 +84,14 @@ public final class LookupBenchmark {
         Duration quietWait = Duration.ofSeconds(Long.parseLong(options.get("quietWait")));
         Duration jitWarmup = Duration.ofSeconds(Long.parseLong(options.get("jitWarmup")));
         Duration sealWait = Duration.ofSeconds(Long.parseLong(options.get("sealWait")));
-        boolean raw = switch (options.get("client")) {
-            case "jdk" -> false;
-            case "raw" -> true;
-            default -> throw new IllegalArgumentException("client=jdk or client=raw");
-        };
+        String client = options.get("client");
+        if (!List.of("nio", "jdk", "raw").contains(client)) {
+            throw new IllegalArgumentException("client=nio, jdk or raw");
+        }
+        List<String> runs = List.of(options.get("runs").split(","));
+        if (!RUNS.containsAll(runs)) {
+            throw new IllegalArgumentException("runs: a comma-separated subset of " + RUNS);
+        }
 
         List<String> report = new ArrayList<>();
         report.add("== cpis lookup load benchmark ==");
@@ -112,7 +119,11 @@ public final class LookupBenchmark {
                     report,
                     "hub arguments: " + String.join(" ", hubArgs) + "; experiment=" + options.get("experiment")
                             + "; load generator: "
-                            + (raw ? "raw-socket HTTP/1.1 client" : "java.net.http.HttpClient (HTTP/1.1)"));
+                            + switch (client) {
+                                case "nio" -> "one-thread selector over keep-alive HTTP/1.1 connections";
+                                case "raw" -> "raw-socket HTTP/1.1 client, a thread per client";
+                                default -> "java.net.http.HttpClient (HTTP/1.1), a thread per client";
+                            });
             line(
                     report,
                     String.format(
@@ -193,16 +204,16 @@ public final class LookupBenchmark {
                 };
                 List<LookupRun.Result> results = new ArrayList<>();
 
-                int rawPort = raw ? Integer.parseInt(port) : 0;
+                Load load = new Load(client, Integer.parseInt(port), http, base, edToken, numbers, window);
                 // The hub's JIT compiles its lookup path under load first; this run is not reported.
                 line(report, awaitQuiet(counters, quietWait));
-                LookupRun.Result jit = LookupRun.run(
+                LookupRun.Result jit = load.run(
                         "jit-warm-up",
                         16,
                         jitWarmup,
                         Duration.ofSeconds(1),
-                        w -> fhir(http, rawPort, base, edToken, numbers, true, "bench-jit-" + w),
-                        window,
+                        true,
+                        "bench-jit-",
                         () -> LookupCounters.NONE);
                 line(
                         report,
@@ -210,61 +221,51 @@ public final class LookupBenchmark {
                                 "%nJIT warm-up: %.0f s of unscheduled lookups at 16 clients (not reported), %d errors",
                                 jitWarmup.toSeconds() + 1.0, jit.errors() + jit.empty()));
 
-                line(report, awaitQuiet(counters, quietWait));
                 boolean profileSilent = options.get("jfrRun").equals("silent-16");
-                profileNext[0] = !jfr.equals("none") && !profileSilent;
-                LookupRun.Result u16 = LookupRun.run(
-                        "unscheduled-16",
-                        16,
-                        warmup,
-                        measure,
-                        w -> fhir(http, rawPort, base, edToken, numbers, true, "bench-u16-" + w),
-                        window,
-                        counters::usage);
-                print(report, u16);
-                if (!jfr.equals("none") && !profileSilent) {
-                    line(report, "JFR recording of this window (profile settings): " + jfr);
+                LookupRun.Result u16 = null;
+                LookupRun.Result u64 = null;
+                LookupRun.Result s16 = null;
+                LookupRun.Result barePg = null;
+                if (runs.contains("unscheduled-16")) {
+                    line(report, awaitQuiet(counters, quietWait));
+                    profileNext[0] = !jfr.equals("none") && !profileSilent;
+                    u16 = load.run("unscheduled-16", 16, warmup, measure, true, "bench-u16-", counters::usage);
+                    print(report, u16);
+                    if (!jfr.equals("none") && !profileSilent) {
+                        line(report, "JFR recording of this window (profile settings): " + jfr);
+                    }
+                    results.add(u16);
                 }
-                line(report, awaitQuiet(counters, quietWait));
-                LookupRun.Result u64 = LookupRun.run(
-                        "unscheduled-64",
-                        64,
-                        warmup,
-                        measure,
-                        w -> fhir(http, rawPort, base, edToken, numbers, true, "bench-u64-" + w),
-                        window,
-                        counters::usage);
-                print(report, u64);
-                line(report, awaitQuiet(counters, quietWait));
-                profileNext[0] = !jfr.equals("none") && profileSilent;
-                LookupRun.Result s16 = LookupRun.run(
-                        "silent-16",
-                        16,
-                        warmup,
-                        measure,
-                        w -> fhir(http, rawPort, base, edToken, numbers, false, "bench-s16-" + w),
-                        window,
-                        counters::usage);
-                print(report, s16);
-                if (!jfr.equals("none") && profileSilent) {
-                    line(report, "JFR recording of this window (profile settings): " + jfr);
+                if (runs.contains("unscheduled-64")) {
+                    line(report, awaitQuiet(counters, quietWait));
+                    u64 = load.run("unscheduled-64", 64, warmup, measure, true, "bench-u64-", counters::usage);
+                    print(report, u64);
+                    results.add(u64);
                 }
-
-                // Last, once the hub's audit sealer has caught up with the lookups above, so that the bare loop does
-                // not share the machine with it (the hub's runs do: sealing is part of the hub's steady state).
-                line(report, awaitSealed(stats, sealWait));
-                line(report, awaitQuiet(counters, quietWait));
-                LookupBarePostgres bare = new LookupBarePostgres(
-                        dataSource,
-                        numbers,
-                        context.getBeanProvider(JavaMailSender.class).getIfAvailable() != null);
-                LookupRun.Result barePg =
-                        LookupRun.run("bare-pg-16", 16, warmup, measure, bare::worker, window, counters::usage);
-                print(report, barePg);
-                results.add(u16);
-                results.add(u64);
-                results.add(s16);
-                results.add(barePg);
+                if (runs.contains("silent-16")) {
+                    line(report, awaitQuiet(counters, quietWait));
+                    profileNext[0] = !jfr.equals("none") && profileSilent;
+                    s16 = load.run("silent-16", 16, warmup, measure, false, "bench-s16-", counters::usage);
+                    print(report, s16);
+                    if (!jfr.equals("none") && profileSilent) {
+                        line(report, "JFR recording of this window (profile settings): " + jfr);
+                    }
+                    results.add(s16);
+                }
+                if (runs.contains("bare-pg-16")) {
+                    // Last, once the hub's audit sealer has caught up with the lookups above, so that the bare loop
+                    // does not share the machine with it (the hub's runs do: sealing is part of the hub's steady
+                    // state).
+                    line(report, awaitSealed(stats, sealWait));
+                    line(report, awaitQuiet(counters, quietWait));
+                    LookupBarePostgres bare = new LookupBarePostgres(
+                            dataSource,
+                            numbers,
+                            context.getBeanProvider(JavaMailSender.class).getIfAvailable() != null);
+                    barePg = LookupRun.run("bare-pg-16", 16, warmup, measure, bare::worker, window, counters::usage);
+                    print(report, barePg);
+                    results.add(barePg);
+                }
 
                 // Each run's accesses were recorded as the kind it claims to be.
                 line(
@@ -273,7 +274,6 @@ public final class LookupBenchmark {
                                 + accesses(stats, "bench-pg-") + "; " + accesses(stats, "bench-u16-") + "; "
                                 + accesses(stats, "bench-u64-") + "; " + accesses(stats, "bench-s16-"));
 
-                double ratio = u16.rate() / barePg.rate();
                 boolean clean = results.stream().allMatch(LookupRun.Result::clean);
                 line(report, "");
                 line(report, "== summary ==");
@@ -311,29 +311,36 @@ public final class LookupBenchmark {
                         report,
                         "(req/cpu-s: requests per CPU-second of the hub's JVM and its PostgreSQL; others: cores"
                                 + " used by other processes on the machine during the window)");
-                line(
-                        report,
-                        String.format(
-                                "ratio unscheduled(16) / bare PostgreSQL(16): %.2f (%.0f / %.0f lookups/s); per CPU-second:"
-                                        + " %.2f",
-                                ratio, u16.rate(), barePg.rate(), u16.perCoreSecond() / barePg.perCoreSecond()));
-                line(
-                        report,
-                        verdict(
-                                "unscheduled(16) >= 50% of bare PostgreSQL",
-                                ratio >= MIN_RATIO_TO_BARE, String.format("%.0f%%", ratio * 100)));
-                line(
-                        report,
-                        verdict(
-                                "unscheduled(16) p99 <= 50 ms",
-                                u16.percentileMillis(0.99) <= MAX_P99_MILLIS_16,
-                                String.format("%.1f ms", u16.percentileMillis(0.99))));
-                line(
-                        report,
-                        verdict(
-                                "silent reads >= 3,000/s",
-                                s16.rate() >= MIN_SILENT_PER_SECOND,
-                                String.format("%.0f/s", s16.rate())));
+                if (u16 != null && barePg != null) {
+                    double ratio = u16.rate() / barePg.rate();
+                    line(
+                            report,
+                            String.format(
+                                    "ratio unscheduled(16) / bare PostgreSQL(16): %.2f (%.0f / %.0f lookups/s); per"
+                                            + " CPU-second: %.2f",
+                                    ratio, u16.rate(), barePg.rate(), u16.perCoreSecond() / barePg.perCoreSecond()));
+                    line(
+                            report,
+                            verdict(
+                                    "unscheduled(16) >= 50% of bare PostgreSQL",
+                                    ratio >= MIN_RATIO_TO_BARE, String.format("%.0f%%", ratio * 100)));
+                }
+                if (u16 != null) {
+                    line(
+                            report,
+                            verdict(
+                                    "unscheduled(16) p99 <= 50 ms",
+                                    u16.percentileMillis(0.99) <= MAX_P99_MILLIS_16,
+                                    String.format("%.1f ms", u16.percentileMillis(0.99))));
+                }
+                if (s16 != null) {
+                    line(
+                            report,
+                            verdict(
+                                    "silent reads >= 3,000/s",
+                                    s16.rate() >= MIN_SILENT_PER_SECOND,
+                                    String.format("%.0f/s", s16.rate())));
+                }
                 line(report, verdict("no errors, every search found its record", clean, ""));
                 if (!clean) {
                     exit = 1;
@@ -371,6 +378,53 @@ public final class LookupBenchmark {
             options.put(kv[0], kv[1]);
         }
         return hubArgs;
+    }
+
+    /** CareTeam searches for random loaded NHS numbers, from the chosen load generator. */
+    record Load(
+            String client,
+            int port,
+            HttpClient http,
+            String base,
+            TokenSource token,
+            String[] numbers,
+            LookupRun.Window window) {
+
+        LookupRun.Result run(
+                String name,
+                int clients,
+                Duration warmup,
+                Duration measure,
+                boolean unscheduled,
+                String trace,
+                java.util.function.Supplier<LookupCounters.Usage> usage)
+                throws Exception {
+            if (client.equals("nio")) {
+                String host = " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: application/fhir+json\r\n"
+                        + (unscheduled ? "" : "IsUnscheduledAccessEvent: false\r\n") + "Authorization: Bearer ";
+                return LookupNioRun.run(
+                        name,
+                        port,
+                        clients,
+                        warmup,
+                        measure,
+                        (c, sequence) -> ("GET " + CARE_TEAM
+                                        + numbers[ThreadLocalRandom.current().nextInt(numbers.length)] + host
+                                        + token.get() + "\r\nTraceID: " + trace + c + "-" + sequence + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII),
+                        window,
+                        usage);
+            }
+            int rawPort = client.equals("raw") ? port : 0;
+            return LookupRun.run(
+                    name,
+                    clients,
+                    warmup,
+                    measure,
+                    w -> fhir(http, rawPort, base, token, numbers, unscheduled, trace + w),
+                    window,
+                    usage);
+        }
     }
 
     /** A closed-loop worker doing CareTeam searches for random loaded NHS numbers. */

@@ -44,7 +44,10 @@ final class LookupCounters implements LookupRun.Window {
             Map<Long, String> threadKind,
             Map<Long, Long> threadCpu,
             long postgresCpuNanos,
+            long postgresSystemNanos,
+            long jvmSystemNanos,
             long machineBusyNanos,
+            long machineSystemNanos,
             Map<String, Long> pg) {}
 
     @Override
@@ -99,6 +102,12 @@ final class LookupCounters implements LookupRun.Window {
                 Math.max(0, jvm - threads) / 1e9 / wall,
                 postgres / 1e9 / wall,
                 Math.max(0, machine - jvm - postgres) / 1e9 / wall));
+        // Kernel time (system calls, the loopback network, scheduling): the part a Java profiler does not see.
+        s.append(String.format(
+                "of which in the kernel: hub JVM %.2f, hub's postgres %.2f, machine %.2f (incl. interrupts)%n",
+                (after.jvmSystemNanos - before.jvmSystemNanos) / 1e9 / wall,
+                (after.postgresSystemNanos - before.postgresSystemNanos) / 1e9 / wall,
+                (after.machineSystemNanos - before.machineSystemNanos) / 1e9 / wall));
         double lookups = delta("lookup.access.ins");
         if (lookups > 0) {
             s.append(String.format("per lookup (PostgreSQL statistics): commits %.2f", delta("xact_commit") / lookups));
@@ -142,7 +151,17 @@ final class LookupCounters implements LookupRun.Window {
             cpus.put(ids[i], cpu);
         }
         long process = processCpu();
-        return new Snapshot(System.nanoTime(), process, kinds, cpus, postgresCpu(), machineBusy(), pgStats());
+        return new Snapshot(
+                System.nanoTime(),
+                process,
+                kinds,
+                cpus,
+                postgresCpu(),
+                postgresSystem,
+                systemTicks(Path.of("/proc/self/stat")) * TICK_NANOS,
+                machineBusy(),
+                machineSystem(),
+                pgStats());
     }
 
     private Map<String, Long> pgStats() {
@@ -191,9 +210,15 @@ final class LookupCounters implements LookupRun.Window {
         }
     }
 
-    /** utime + stime of the hub's PostgreSQL: its postmaster and the postmaster's children. */
+    private long postgresSystem;
+
+    /**
+     * utime + stime of the hub's PostgreSQL: its postmaster and the postmaster's children (stime alone is left in
+     * {@code postgresSystem}).
+     */
     long postgresCpu() {
         long ticks = 0;
+        long system = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {
                 String pid = p.getFileName().toString();
@@ -210,6 +235,7 @@ final class LookupCounters implements LookupRun.Window {
                         continue;
                     }
                     ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15
+                    system += Long.parseLong(f[12]);
                 } catch (IOException | RuntimeException e) {
                     // the process went away
                 }
@@ -217,7 +243,27 @@ final class LookupCounters implements LookupRun.Window {
         } catch (IOException e) {
             return 0;
         }
+        postgresSystem = system * TICK_NANOS;
         return ticks * TICK_NANOS;
+    }
+
+    private static long systemTicks(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            return Long.parseLong(s.substring(s.lastIndexOf(')') + 2).split(" ")[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** All CPUs' system, interrupt and soft-interrupt time since boot. */
+    static long machineSystem() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return (Long.parseLong(f[3]) + Long.parseLong(f[6]) + Long.parseLong(f[7])) * TICK_NANOS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** All CPUs' non-idle time since boot. */

@@ -50,9 +50,7 @@ class AuditService implements Audit {
 
     private void insert(AuditEntry e) {
         jdbc.sql("""
-                insert into audit.event (occurred_at, actor_id, actor_role, actor_org, action, subject_hash,
-                                         subject_ref, outcome, trace_id, detail)
-                values (:at, :actor, :role, :org, :action, :subject, :ref, :outcome, :trace, :detail)
+                select audit.append(:at, :actor, :role, :org, :action, :subject, :ref, :outcome, :trace, :detail)
                 """)
                 .param("at", Timestamp.from(Instant.now(clock)))
                 .param("actor", e.actorId())
@@ -64,7 +62,8 @@ class AuditService implements Audit {
                 .param("outcome", e.outcome())
                 .param("trace", e.traceId())
                 .param("detail", e.detail())
-                .update();
+                .query(Long.class)
+                .single();
     }
 
     @Override

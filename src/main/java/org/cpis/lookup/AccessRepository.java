@@ -2,9 +2,13 @@ package org.cpis.lookup;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.cpis.identity.Actor;
 import org.cpis.organisations.CareSettingType;
+import org.cpis.records.VisibleRecord;
+import org.cpis.records.VisibleRecordsSql;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.OdsCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,37 +25,80 @@ class AccessRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(
+    /** What one lookup's statement found and the access it recorded (0 if it found nothing). */
+    record Recorded(List<VisibleRecord> found, long accessId) {}
+
+    /**
+     * The whole of a lookup's database work in one statement, so in one transaction and one round trip even without
+     * an explicit transaction: the person's visible records (narrowed to a confirmed date of birth), the access row if
+     * any was found, and the audit entry either way (FOUND with the access id, or NOT_FOUND).
+     */
+    Recorded readAndRecord(
             NhsNumber nhs,
+            LocalDate today,
+            LocalDate confirmDateOfBirth,
             Instant at,
-            String actorId,
-            String actorName,
-            String actorRole,
-            OdsCode org,
-            String orgName,
+            Actor actor,
             CareSettingType type,
             boolean unscheduled,
             LookupRequest.Channel channel,
-            String traceId) {
-        return jdbc.sql("""
-                        insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role, org_ods,
-                                                   org_name, care_setting_type, unscheduled, channel, trace_id)
-                        values (:nhs, :at, :actor, :name, :role, :org, :orgName, :type, :unscheduled, :channel, :trace)
-                        returning id
-                        """)
+            String traceId,
+            String subjectHash) {
+        long[] accessId = {0};
+        List<VisibleRecord> found = VisibleRecordsSql.bind(
+                        jdbc.sql("""
+                                with found as (
+                                    select * from %s v %s
+                                ), access as (
+                                    insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role,
+                                                               org_ods, org_name, care_setting_type, unscheduled,
+                                                               channel, trace_id)
+                                    select :nhs, :at, :actor, :name, :role, :org, :orgName, :type, :unscheduled,
+                                           :channel, :trace
+                                     where exists (select from found)
+                                    returning id
+                                ), audited as (
+                                    select audit.append(
+                                               :at, :actor, :role, :org, :action, :subject, null,
+                                               case when exists (select from found) then 'FOUND' else 'NOT_FOUND' end,
+                                               :trace,
+                                               case when exists (select from found)
+                                                    then 'records=' || (select count(*) from found)
+                                                         || ' unscheduled=' || cast(:unscheduled as boolean)
+                                                         || ' access=' || (select id from access)
+                                                    else 'unscheduled=' || cast(:unscheduled as boolean) end)
+                                )
+                                select f.*, (select id from access) as access_id
+                                  from audited left join found f on true
+                                 order by %s
+                                """.formatted(
+                                        VisibleRecordsSql.FROM,
+                                        // Two statements rather than "(:dob is null or ...)", which would keep
+                                        // PostgreSQL from reusing one plan.
+                                        confirmDateOfBirth == null ? "" : "where v.date_of_birth = :dob",
+                                        VisibleRecordsSql.ORDER)),
+                        nhs,
+                        today)
+                .param("dob", confirmDateOfBirth)
                 .param("nhs", nhs.value())
                 .param("at", Timestamp.from(at))
-                .param("actor", actorId)
-                .param("name", actorName)
-                .param("role", actorRole)
-                .param("org", org.value())
-                .param("orgName", orgName)
+                .param("actor", actor.id())
+                .param("name", actor.displayName())
+                .param("role", actor.role().name())
+                .param("org", actor.organisation().value())
+                .param("orgName", actor.organisationName())
                 .param("type", type == null ? null : type.name())
                 .param("unscheduled", unscheduled)
                 .param("channel", channel.name())
                 .param("trace", traceId)
-                .query(Long.class)
-                .single();
+                .param("action", "LOOKUP_" + channel.name())
+                .param("subject", subjectHash)
+                .query((rs, n) -> {
+                    accessId[0] = rs.getLong("access_id");
+                    return VisibleRecordsSql.map(rs, nhs, today);
+                })
+                .list();
+        return new Recorded(found.stream().filter(r -> r != null).toList(), accessId[0]);
     }
 
     List<Access> recentUnscheduled(NhsNumber nhs) {

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
@@ -190,9 +189,11 @@ class FhirController {
         response.setStatus(status);
         response.setContentType(FHIR_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        try (Writer writer = response.getWriter()) {
-            fhir.newJsonParser().encodeResourceToWriter(resource, writer);
-        }
+        // Encoded whole first: a Content-Length response in one write, instead of the parser's flushes making Tomcat
+        // send it chunked in pieces.
+        byte[] body = fhir.newJsonParser().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     @ExceptionHandler(FhirErrors.FhirException.class)

@@ -11,7 +11,6 @@ import org.cpis.identity.Role;
 import org.cpis.organisations.CareSettingType;
 import org.cpis.organisations.Organisation;
 import org.cpis.organisations.Organisations;
-import org.cpis.records.Records;
 import org.cpis.records.RecordsPurged;
 import org.cpis.records.VisibleRecord;
 import org.cpis.shared.EnglandDate;
@@ -20,26 +19,28 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class LookupService implements Lookup {
 
-    private final Records records;
     private final Organisations organisations;
     private final AccessRepository accesses;
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     LookupService(
-            Records records,
             Organisations organisations,
             AccessRepository accesses,
             Audit audit,
             ApplicationEventPublisher events,
-            Clock clock) {
-        this.records = records;
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.organisations = organisations;
         this.accesses = accesses;
         this.audit = audit;
@@ -48,18 +49,9 @@ class LookupService implements Lookup {
     }
 
     @Override
-    @Transactional
     public LookupResult lookup(LookupRequest request) {
         Actor actor = request.actor();
         requireLookupRole(actor);
-        Instant now = Instant.now(clock);
-        LocalDate today = EnglandDate.today(clock);
-        List<VisibleRecord> found = records.visible(request.nhsNumber(), today);
-        if (request.confirmDateOfBirth() != null) {
-            found = found.stream()
-                    .filter(r -> r.dateOfBirth().equals(request.confirmDateOfBirth()))
-                    .toList();
-        }
         CareSettingType setting = organisations
                 .find(actor.organisation())
                 .map(Organisation::careSettingType)
@@ -70,30 +62,42 @@ class LookupService implements Lookup {
                 && actor.role() != Role.SCHEDULED_CLINICIAN
                 && setting != null
                 && setting.unscheduled();
-        if (found.isEmpty()) {
-            audit(request, "NOT_FOUND", "unscheduled=" + unscheduled);
-            return new LookupResult(List.of(), List.of(), unscheduled);
+        // A silent FHIR read is the one statement of readAndRecord, committed on its own: the read, the access and
+        // the audit entry still share one transaction, in one round trip. The clinician's page also reads the
+        // previous accesses, and an unscheduled access also notifies the LA, so those run in a transaction.
+        if (!unscheduled && request.channel() == LookupRequest.Channel.FHIR) {
+            return lookup(request, setting, false);
         }
-        // The clinician's page shows the previous accesses with the alert; a FHIR client asks for them separately
-        // (AuditEvent search), so a CareTeam search does not read them.
+        return transactions.execute(status -> lookup(request, setting, unscheduled));
+    }
+
+    private LookupResult lookup(LookupRequest request, CareSettingType setting, boolean unscheduled) {
+        Actor actor = request.actor();
+        Instant now = Instant.now(clock);
+        LocalDate today = EnglandDate.today(clock);
+        // The clinician's page shows the previous accesses with the alert (not counting this one); a FHIR client
+        // asks for them separately (AuditEvent search), so a CareTeam search does not read them.
         List<Access> previous = request.channel() == LookupRequest.Channel.WEB
                 ? accesses.recentUnscheduled(request.nhsNumber())
                 : List.of();
-        long accessId = accesses.insert(
+        AccessRepository.Recorded recorded = accesses.readAndRecord(
                 request.nhsNumber(),
+                today,
+                request.confirmDateOfBirth(),
                 now,
-                actor.id(),
-                actor.displayName(),
-                actor.role().name(),
-                actor.organisation(),
-                actor.organisationName(),
+                actor,
                 setting,
                 unscheduled,
                 request.channel(),
-                request.traceId());
+                request.traceId(),
+                audit.subjectHash(request.nhsNumber()));
+        List<VisibleRecord> found = recorded.found();
+        if (found.isEmpty()) {
+            return new LookupResult(List.of(), List.of(), unscheduled);
+        }
         if (unscheduled) {
             events.publishEvent(new UnscheduledAccessRecorded(
-                    accessId,
+                    recorded.accessId(),
                     request.nhsNumber(),
                     found,
                     now,
@@ -104,7 +108,6 @@ class LookupService implements Lookup {
                     setting,
                     request.traceId()));
         }
-        audit(request, "FOUND", "records=" + found.size() + " unscheduled=" + unscheduled + " access=" + accessId);
         List<LookupResult.Alert> alerts = found.stream()
                 .map(r -> new LookupResult.Alert(
                         r, organisations.localAuthority(r.localAuthority()).orElse(null)))
@@ -146,19 +149,5 @@ class LookupService implements Lookup {
         if (!Lookup.mayLookUp(actor)) {
             throw new AccessDeniedException("this role may not look up CP-IS records");
         }
-    }
-
-    private void audit(LookupRequest request, String outcome, String detail) {
-        Actor actor = request.actor();
-        audit.record(new AuditEntry(
-                actor.id(),
-                actor.role().name(),
-                actor.organisation().value(),
-                "LOOKUP_" + request.channel().name(),
-                request.nhsNumber(),
-                null,
-                outcome,
-                request.traceId(),
-                detail));
     }
 }

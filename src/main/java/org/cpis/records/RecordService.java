@@ -97,34 +97,11 @@ class RecordService implements Records {
     @Override
     @Transactional(readOnly = true)
     public List<VisibleRecord> visible(NhsNumber nhsNumber, LocalDate today) {
-        return jdbc.sql("""
-                        select record_key, la_ods, plan_type, local_id, date_of_birth, start_date, end_date,
-                               expected_delivery_date, allocated_worker
-                          from records.record
-                         where record_key between :first and :last
-                           and start_date <= :today and visible_until >= :today
-                         order by start_date, record_key
-                        """)
-                .param("first", RecordKeys.first(nhsNumber))
-                .param("last", RecordKeys.last(nhsNumber))
-                .param("today", today)
-                .query((rs, n) -> {
-                    PlanType type = PlanType.valueOf(rs.getString("plan_type"));
-                    LocalDate dob = rs.getObject("date_of_birth", LocalDate.class);
-                    LocalDate end = RecordRules.effectiveEnd(type, dob, rs.getObject("end_date", LocalDate.class));
-                    return new VisibleRecord(
-                            rs.getLong("record_key"),
-                            nhsNumber,
-                            new OdsCode(rs.getString("la_ods")),
-                            type,
-                            rs.getString("local_id"),
-                            dob,
-                            rs.getObject("start_date", LocalDate.class),
-                            // An automatic end at 18 still ahead is not an end yet.
-                            end != null && end.isAfter(today) && rs.getObject("end_date") == null ? null : end,
-                            rs.getObject("expected_delivery_date", LocalDate.class),
-                            rs.getString("allocated_worker"));
-                })
+        return VisibleRecordsSql.bind(
+                        jdbc.sql("select * from " + VisibleRecordsSql.FROM + " order by " + VisibleRecordsSql.ORDER),
+                        nhsNumber,
+                        today)
+                .query((rs, n) -> VisibleRecordsSql.map(rs, nhsNumber, today))
                 .list();
     }
 

@@ -179,6 +179,38 @@ class FhirApiTest {
         assertThat(history.getTotal()).isEqualTo(1);
     }
 
+    /**
+     * A silent read is one statement committed on its own: if its audit entry cannot be written, its access is not
+     * recorded either and the client gets an error, not the record.
+     */
+    @Test
+    void a_silent_read_whose_audit_entry_fails_records_nothing_and_answers_nothing() {
+        String child = TestNhsNumbers.next();
+        upload("birmingham-case-system", child + ",,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
+        String trace = "audit-refuses-" + java.util.UUID.randomUUID();
+        // The audit module's own table refuses this one entry; the lookup's statement must fail as a whole.
+        jdbc.sql("alter table audit.event add constraint refuse_one check (trace_id is distinct from '" + trace
+                        + "') not valid")
+                .update();
+        try {
+            HttpResponse<String> response =
+                    get(byNhs("CareTeam", child), ed, "IsUnscheduledAccessEvent", "false", "TraceID", trace);
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.body()).doesNotContain(child).doesNotContain("Alice");
+        } finally {
+            jdbc.sql("alter table audit.event drop constraint refuse_one").update();
+        }
+        assertThat(accessKinds(child)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit.event where trace_id = :t")
+                        .param("t", trace)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // The same read afterwards is recorded as usual.
+        bundle(get(byNhs("CareTeam", child), ed, "IsUnscheduledAccessEvent", "false", "TraceID", trace));
+        assertThat(accessKinds(child)).containsExactly(false);
+    }
+
     /** Many silent reads at once: each is recorded with its own access and audit entry before it is answered. */
     @Test
     void concurrent_silent_reads_are_each_recorded_with_their_own_audit_entry_before_they_are_answered()

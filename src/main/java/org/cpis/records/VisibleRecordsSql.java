@@ -1,0 +1,57 @@
+package org.cpis.records;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import org.cpis.shared.NhsNumber;
+import org.cpis.shared.OdsCode;
+import org.cpis.shared.PlanType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The visible-records read as SQL, for a statement that must read and write in one round trip (the health lookup
+ * records its access in the same statement as the read). {@link Records#visible} reads through it too, so the rule
+ * stays in one place: the function {@code records.visible} (migration V2026.11.22.16).
+ */
+public final class VisibleRecordsSql {
+
+    /** A FROM item yielding the person's visible records; bind its parameters with {@link #bind}. */
+    public static final String FROM = "records.visible(:visibleFirstKey, :visibleLastKey, :visibleOn)";
+
+    /** The order {@link Records#visible} promises: oldest plan first. */
+    public static final String ORDER = "start_date, record_key";
+
+    private VisibleRecordsSql() {}
+
+    public static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, NhsNumber nhsNumber, LocalDate today) {
+        return statement
+                .param("visibleFirstKey", RecordKeys.first(nhsNumber))
+                .param("visibleLastKey", RecordKeys.last(nhsNumber))
+                .param("visibleOn", today);
+    }
+
+    /** The record on the current row, or null if the row has none (an outer join that found nothing). */
+    public static VisibleRecord map(ResultSet rs, NhsNumber nhsNumber, LocalDate today) throws SQLException {
+        long key = rs.getLong("record_key");
+        if (rs.wasNull()) {
+            return null;
+        }
+        PlanType type = PlanType.valueOf(rs.getString("plan_type"));
+        LocalDate dob = rs.getObject("date_of_birth", LocalDate.class);
+        LocalDate endDate = rs.getObject("end_date", LocalDate.class);
+        LocalDate end = RecordRules.effectiveEnd(type, dob, endDate);
+        return new VisibleRecord(
+                key,
+                nhsNumber,
+                new OdsCode(rs.getString("la_ods")),
+                type,
+                rs.getString("local_id"),
+                dob,
+                rs.getObject("start_date", LocalDate.class),
+                // An automatic end at 18 still ahead is not an end yet.
+                end != null && end.isAfter(today) && endDate == null ? null : end,
+                rs.getObject("expected_delivery_date", LocalDate.class),
+                rs.getString("allocated_worker"));
+    }
+}
