@@ -20,6 +20,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,6 +42,8 @@ class FhirController {
     private static final Pattern TEN_DIGITS = Pattern.compile("[0-9]{10}");
     private static final Pattern SAFE_TRACE_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
     private static final Set<String> ALWAYS_ALLOWED = Set.of("patient:identifier", "_format", "_pretty");
+
+    private static final Logger log = LoggerFactory.getLogger(FhirController.class);
 
     private final FhirContext fhir;
     private final Lookup lookup;
@@ -199,6 +204,13 @@ class FhirController {
     @ExceptionHandler(FhirErrors.FhirException.class)
     void fhirError(FhirErrors.FhirException e, HttpServletResponse response) throws IOException {
         write(response, e.error().status(), e.error().outcome(e.getMessage()));
+    }
+
+    /** Logged by kind and trace id only: PostgreSQL's details are off (docs/operations.md), the SQL has no values. */
+    @ExceptionHandler(DataAccessException.class)
+    void databaseError(DataAccessException e, HttpServletResponse response) throws IOException {
+        log.error("FHIR request failed in the database: {}", e.getClass().getSimpleName());
+        write(response, 500, FhirErrors.INTERNAL_SERVER_ERROR.outcome(null));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -11,7 +11,9 @@ enum FhirErrors {
     PRECONDITION_FAILED(400, OperationOutcome.IssueType.INVALID, "Missing or invalid head parameter"),
     ACCESS_DENIED(403, OperationOutcome.IssueType.FORBIDDEN, "Access has been denied to process this request"),
     // Not in the guide's table (the NHS API platform answers 401 itself); the same form, for one kind of client code.
-    UNAUTHORISED(401, OperationOutcome.IssueType.LOGIN, "Missing or invalid access token");
+    UNAUTHORISED(401, OperationOutcome.IssueType.LOGIN, "Missing or invalid access token"),
+    // Anything the hub itself failed at (the database refusing or unreachable): nothing was recorded or returned.
+    INTERNAL_SERVER_ERROR(500, OperationOutcome.IssueType.EXCEPTION, "Unexpected internal server error");
 
     static final String SYSTEM = "https://fhir.nhs.uk/CodeSystem/England-SpineErrorOrWarningCode";
 

@@ -197,6 +197,12 @@ class FhirApiTest {
                     get(byNhs("CareTeam", child), ed, "IsUnscheduledAccessEvent", "false", "TraceID", trace);
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.body()).doesNotContain(child).doesNotContain("Alice");
+            OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.body());
+            assertThat(outcome.getIssueFirstRep()
+                            .getDetails()
+                            .getCodingFirstRep()
+                            .getCode())
+                    .isEqualTo("INTERNAL_SERVER_ERROR");
         } finally {
             jdbc.sql("alter table audit.event drop constraint refuse_one").update();
         }
