@@ -95,17 +95,6 @@ class RecordService implements Records {
     }
 
     @Override
-    @Transactional(readOnly = true)
-    public List<VisibleRecord> visible(NhsNumber nhsNumber, LocalDate today) {
-        return VisibleRecordsSql.bind(
-                        jdbc.sql("select * from " + VisibleRecordsSql.FROM + " order by " + VisibleRecordsSql.ORDER),
-                        nhsNumber,
-                        today)
-                .query((rs, n) -> VisibleRecordsSql.map(rs, nhsNumber, today))
-                .list();
-    }
-
-    @Override
     @Transactional
     public int purge(LocalDate today) {
         record Purged(long recordKey, String laOds, String nhsNumber, String planType) {}

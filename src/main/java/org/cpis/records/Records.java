@@ -13,9 +13,6 @@ public interface Records {
     /** An LA's own records, newest first, optionally narrowed to an NHS number or the LA's local id. */
     RecordPage search(OdsCode localAuthority, String nhsNumberOrLocalId, int page, int pageSize);
 
-    /** Every record of any LA visible today for this person (spec section 2), oldest plan first. */
-    java.util.List<VisibleRecord> visible(org.cpis.shared.NhsNumber nhsNumber, LocalDate today);
-
     /** Removes every record no longer visible on that date, with its personal data; returns how many. */
     int purge(LocalDate today);
 }

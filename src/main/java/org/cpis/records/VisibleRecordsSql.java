@@ -9,16 +9,16 @@ import org.cpis.shared.PlanType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The visible-records read as SQL, for a statement that must read and write in one round trip (the health lookup
- * records its access in the same statement as the read). {@link Records#visible} reads through it too, so the rule
- * stays in one place: the function {@code records.visible} (migration V2026.11.22.16).
+ * Every record of any LA visible on a day for one person (spec section 2), as SQL: the health lookup reads them in
+ * the same statement that records its access. The rule itself is the function {@code records.visible} (migration
+ * V2026.11.22.16).
  */
 public final class VisibleRecordsSql {
 
     /** A FROM item yielding the person's visible records; bind its parameters with {@link #bind}. */
     public static final String FROM = "records.visible(:visibleFirstKey, :visibleLastKey, :visibleOn)";
 
-    /** The order {@link Records#visible} promises: oldest plan first. */
+    /** Oldest plan first. */
     public static final String ORDER = "start_date, record_key";
 
     private VisibleRecordsSql() {}
