@@ -40,7 +40,7 @@ class RecordService implements Records {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public RecordBatch startBatch(OdsCode localAuthority, UUID uploadId) {
-        return new CopyRecordBatch(
+        return new StagedRecordBatch(
                 DataSourceUtils.getConnection(dataSource),
                 jdbc,
                 localAuthority,
@@ -65,7 +65,7 @@ class RecordService implements Records {
                         select nhs_number, local_id, family_name, given_names, date_of_birth, plan_type, start_date,
                                end_date, expected_delivery_date, allocated_worker, visible_until
                           from records.record where la_ods = :la""" + filter + """
-                         order by updated_at desc, record_key desc
+                         order by updated_at desc, id desc
                          limit :limit offset :offset
                         """)
                 .param("la", localAuthority.value())
@@ -97,11 +97,11 @@ class RecordService implements Records {
     @Override
     @Transactional
     public int purge(LocalDate today) {
-        record Purged(long recordKey, String laOds, String nhsNumber, String planType) {}
+        record Purged(long id, String laOds, String nhsNumber, String planType) {}
         List<Purged> purged =
                 jdbc.sql("""
                         delete from records.record where visible_until < :today
-                        returning record_key, la_ods, nhs_number, plan_type
+                        returning id, la_ods, nhs_number, plan_type
                         """).param("today", today).query(Purged.class).list();
         if (!purged.isEmpty()) {
             List<NhsNumber> numbers = purged.stream()
@@ -110,12 +110,10 @@ class RecordService implements Records {
                     .map(NhsNumber::of)
                     .toList();
             java.util.Set<String> gone = new java.util.HashSet<>(jdbc.sql("""
-                            select u.n from unnest(:numbers::text[], :firsts::bigint[], :lasts::bigint[]) u (n, lo, hi)
-                             where not exists (select 1 from records.record r where r.record_key between u.lo and u.hi)
+                            select u.n from unnest(:numbers::char(10)[]) u (n)
+                             where not exists (select 1 from records.record r where r.nhs_number = u.n)
                             """)
                     .param("numbers", numbers.stream().map(NhsNumber::value).toArray(String[]::new))
-                    .param("firsts", numbers.stream().map(RecordKeys::first).toArray(Long[]::new))
-                    .param("lasts", numbers.stream().map(RecordKeys::last).toArray(Long[]::new))
                     .query(String.class)
                     .list());
             events.publishEvent(new RecordsPurged(gone));
@@ -127,7 +125,7 @@ class RecordService implements Records {
                         p.laOds(),
                         "RECORD_PURGED",
                         NhsNumber.of(p.nhsNumber()),
-                        "record:" + p.recordKey(),
+                        "record:" + p.id(),
                         "SUCCESS",
                         null,
                         "plan_type=" + p.planType()))

@@ -11,29 +11,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Every record of any LA visible on a day for one person (spec section 2), as SQL: the health lookup reads them in
  * the same statement that records its access. The rule itself is the function {@code records.visible} (migration
- * V2026.11.22.16).
+ * V2026.11.30.17).
  */
 public final class VisibleRecordsSql {
 
     /** A FROM item yielding the person's visible records; bind its parameters with {@link #bind}. */
-    public static final String FROM = "records.visible(:visibleFirstKey, :visibleLastKey, :visibleOn)";
+    public static final String FROM = "records.visible(:visibleNhsNumber, :visibleOn)";
 
     /** Oldest plan first. */
-    public static final String ORDER = "start_date, record_key";
+    public static final String ORDER = "start_date, id";
 
     private VisibleRecordsSql() {}
 
     public static JdbcClient.StatementSpec bind(
             JdbcClient.StatementSpec statement, NhsNumber nhsNumber, LocalDate today) {
-        return statement
-                .param("visibleFirstKey", RecordKeys.first(nhsNumber))
-                .param("visibleLastKey", RecordKeys.last(nhsNumber))
-                .param("visibleOn", today);
+        return statement.param("visibleNhsNumber", nhsNumber.value()).param("visibleOn", today);
     }
 
     /** The record on the current row, or null if the row has none (an outer join that found nothing). */
     public static VisibleRecord map(ResultSet rs, NhsNumber nhsNumber, LocalDate today) throws SQLException {
-        long key = rs.getLong("record_key");
+        long id = rs.getLong("id");
         if (rs.wasNull()) {
             return null;
         }
@@ -42,7 +39,7 @@ public final class VisibleRecordsSql {
         LocalDate endDate = rs.getObject("end_date", LocalDate.class);
         LocalDate end = RecordRules.effectiveEnd(type, dob, endDate);
         return new VisibleRecord(
-                key,
+                id,
                 nhsNumber,
                 new OdsCode(rs.getString("la_ods")),
                 type,

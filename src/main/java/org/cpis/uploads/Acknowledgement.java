@@ -4,10 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the hub answered to an upload, kept so that a replay gets the same answer and the LA can read it later.
@@ -27,28 +30,32 @@ public record Acknowledgement(
         Instant receivedAt,
         byte[] recordsGz) {
 
-    /** Streams the acknowledgement JSON of docs/interfaces.md section 3. */
+    private static final JsonMapper JSON =
+            JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    /**
+     * Streams the acknowledgement JSON of docs/interfaces.md section 3. The per-line outcomes are copied from their
+     * stored form as they inflate, so a 500,000-line acknowledgement is never held whole.
+     */
     public void writeJson(OutputStream out) throws IOException {
-        StringBuilder head = new StringBuilder(256);
-        head.append("{\"uploadId\":\"").append(uploadId).append('"');
-        head.append(",\"sequence\":").append(sequence);
-        head.append(",\"status\":\"").append(status.name()).append('"');
-        if (problem != null) {
-            head.append(",\"problem\":\"").append(problem.name()).append('"');
-        }
-        head.append(",\"received\":").append(received);
-        head.append(",\"loaded\":").append(loaded);
-        head.append(",\"rejected\":").append(rejected);
-        head.append(",\"receivedAt\":\"").append(receivedAt).append('"');
-        head.append(",\"records\":");
-        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-        // Large buffers: a 500,000-line acknowledgement is 17 MB of JSON, inflated while the LA's client waits.
-        try (InputStream records = new GZIPInputStream(new ByteArrayInputStream(recordsGz), 1 << 16)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = records.read(buffer)) > 0; ) {
-                out.write(buffer, 0, n);
+        try (JsonGenerator json = JSON.createGenerator(out);
+                InputStream stored = new GZIPInputStream(new ByteArrayInputStream(recordsGz), 1 << 16);
+                JsonParser records = JSON.createParser(stored)) {
+            json.writeStartObject();
+            json.writeStringProperty("uploadId", uploadId.toString());
+            json.writeNumberProperty("sequence", sequence);
+            json.writeStringProperty("status", status.name());
+            if (problem != null) {
+                json.writeStringProperty("problem", problem.name());
             }
+            json.writeNumberProperty("received", received);
+            json.writeNumberProperty("loaded", loaded);
+            json.writeNumberProperty("rejected", rejected);
+            json.writeStringProperty("receivedAt", receivedAt.toString());
+            json.writeName("records");
+            records.nextToken();
+            json.copyCurrentStructure(records);
+            json.writeEndObject();
         }
-        out.write('}');
     }
 }

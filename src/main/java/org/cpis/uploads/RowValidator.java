@@ -1,6 +1,8 @@
 package org.cpis.uploads;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import org.cpis.records.RecordRow;
 import org.cpis.records.RecordRules;
 import org.cpis.shared.InvalidIdentifierException;
@@ -25,6 +27,10 @@ final class RowValidator {
 
     private static final UploadColumn[] COLUMNS = UploadColumn.values();
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    // ISO 8601 calendar dates only, exactly yyyy-MM-dd (LocalDate.parse alone would also take a sign or 5+ digits).
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    // docs/interfaces.md section 3: the allocated worker's e-mail address.
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     private final int[] index; // by UploadColumn ordinal: position in the line, or -1 if the header lacks it
     private final int fieldCount;
@@ -40,122 +46,113 @@ final class RowValidator {
         if (fields.length != fieldCount) {
             return Result.rejected(RejectionReason.WRONG_NUMBER_OF_FIELDS, null);
         }
+        try {
+            checkLengthsAndCharacters(fields);
+            String nhsNumber = nhsNumber(UploadColumn.NHS_NUMBER, required(fields, UploadColumn.NHS_NUMBER));
+            String familyName = required(fields, UploadColumn.FAMILY_NAME);
+            String givenNames = required(fields, UploadColumn.GIVEN_NAMES);
+            PlanType planType = planType(fields);
+            LocalDate dob = dateOfBirth(fields);
+            LocalDate start = requiredDate(fields, UploadColumn.START_DATE);
+            check(!start.isAfter(today), RejectionReason.START_IN_FUTURE, UploadColumn.START_DATE);
+            LocalDate end = date(fields, UploadColumn.END_DATE);
+            check(end == null || !end.isBefore(start), RejectionReason.END_BEFORE_START, UploadColumn.END_DATE);
+            LocalDate delete = date(fields, UploadColumn.DELETE_DATE);
+            LocalDate due = expectedDelivery(fields, planType);
+            String mother = mother(fields, planType, nhsNumber);
+            String worker = worker(fields);
+            checkAge(planType, dob, delete);
+            return new Result(
+                    new RecordRow(
+                            line,
+                            nhsNumber,
+                            planType,
+                            field(fields, UploadColumn.LOCAL_ID),
+                            familyName,
+                            givenNames,
+                            dob,
+                            start,
+                            end,
+                            delete,
+                            due,
+                            mother,
+                            worker),
+                    null);
+        } catch (Rejected rejected) {
+            return Result.rejected(rejected.reason, rejected.column);
+        }
+    }
+
+    private void checkLengthsAndCharacters(String[] fields) {
         for (UploadColumn column : COLUMNS) {
             int i = index[column.ordinal()];
-            if (i < 0) {
-                continue;
-            }
-            String value = fields[i];
-            if (value.length() > column.maxLength() && value.strip().length() > column.maxLength()) {
-                return Result.rejected(column.whenTooLong(), column);
-            }
-            if (hasForbiddenCharacter(value)) {
-                return Result.rejected(RejectionReason.INVALID_CHARACTERS, column);
+            if (i >= 0) {
+                String value = fields[i];
+                check(
+                        value.length() <= column.maxLength() || value.strip().length() <= column.maxLength(),
+                        column.whenTooLong(),
+                        column);
+                check(!hasForbiddenCharacter(value), RejectionReason.INVALID_CHARACTERS, column);
             }
         }
+    }
 
-        String nhs = field(fields, UploadColumn.NHS_NUMBER);
-        if (nhs == null) {
-            return Result.rejected(RejectionReason.MISSING_FIELD, UploadColumn.NHS_NUMBER);
-        }
-        String nhsDigits = digits(nhs);
-        if (nhsDigits == null) {
-            return Result.rejected(RejectionReason.INVALID_NHS_NUMBER, UploadColumn.NHS_NUMBER);
-        }
-        String familyName = field(fields, UploadColumn.FAMILY_NAME);
-        if (familyName == null) {
-            return Result.rejected(RejectionReason.MISSING_FIELD, UploadColumn.FAMILY_NAME);
-        }
-        String givenNames = field(fields, UploadColumn.GIVEN_NAMES);
-        if (givenNames == null) {
-            return Result.rejected(RejectionReason.MISSING_FIELD, UploadColumn.GIVEN_NAMES);
-        }
+    private PlanType planType(String[] fields) {
+        String code = required(fields, UploadColumn.PLAN_TYPE);
+        return PlanType.fromCode(code)
+                .orElseThrow(() -> new Rejected(RejectionReason.UNKNOWN_PLAN_TYPE, UploadColumn.PLAN_TYPE));
+    }
 
-        String planCode = field(fields, UploadColumn.PLAN_TYPE);
-        if (planCode == null) {
-            return Result.rejected(RejectionReason.MISSING_FIELD, UploadColumn.PLAN_TYPE);
-        }
-        PlanType planType = PlanType.fromCode(planCode).orElse(null);
-        if (planType == null) {
-            return Result.rejected(RejectionReason.UNKNOWN_PLAN_TYPE, UploadColumn.PLAN_TYPE);
-        }
+    private LocalDate dateOfBirth(String[] fields) {
+        LocalDate dob = requiredDate(fields, UploadColumn.DATE_OF_BIRTH);
+        check(
+                !dob.isAfter(today) && !dob.isBefore(EARLIEST_BIRTH),
+                RejectionReason.INVALID_DATE,
+                UploadColumn.DATE_OF_BIRTH);
+        return dob;
+    }
 
-        DateField dob = date(fields, UploadColumn.DATE_OF_BIRTH, true);
-        if (dob.problem != null) {
-            return dob.problem;
+    private LocalDate expectedDelivery(String[] fields, PlanType planType) {
+        LocalDate due = date(fields, UploadColumn.EXPECTED_DELIVERY_DATE);
+        if (planType == PlanType.UCPP) {
+            check(due != null, RejectionReason.EXPECTED_DELIVERY_DATE_REQUIRED, UploadColumn.EXPECTED_DELIVERY_DATE);
+        } else {
+            check(due == null, RejectionReason.FIELD_NOT_ALLOWED, UploadColumn.EXPECTED_DELIVERY_DATE);
         }
-        if (dob.value.isAfter(today) || dob.value.isBefore(EARLIEST_BIRTH)) {
-            return Result.rejected(RejectionReason.INVALID_DATE, UploadColumn.DATE_OF_BIRTH);
-        }
-        DateField start = date(fields, UploadColumn.START_DATE, true);
-        if (start.problem != null) {
-            return start.problem;
-        }
-        if (start.value.isAfter(today)) {
-            return Result.rejected(RejectionReason.START_IN_FUTURE, UploadColumn.START_DATE);
-        }
-        DateField end = date(fields, UploadColumn.END_DATE, false);
-        if (end.problem != null) {
-            return end.problem;
-        }
-        if (end.value != null && end.value.isBefore(start.value)) {
-            return Result.rejected(RejectionReason.END_BEFORE_START, UploadColumn.END_DATE);
-        }
-        DateField delete = date(fields, UploadColumn.DELETE_DATE, false);
-        if (delete.problem != null) {
-            return delete.problem;
-        }
-        DateField due = date(fields, UploadColumn.EXPECTED_DELIVERY_DATE, false);
-        if (due.problem != null) {
-            return due.problem;
-        }
-        if (planType == PlanType.UCPP && due.value == null) {
-            return Result.rejected(
-                    RejectionReason.EXPECTED_DELIVERY_DATE_REQUIRED, UploadColumn.EXPECTED_DELIVERY_DATE);
-        }
-        if (planType != PlanType.UCPP && due.value != null) {
-            return Result.rejected(RejectionReason.FIELD_NOT_ALLOWED, UploadColumn.EXPECTED_DELIVERY_DATE);
-        }
+        return due;
+    }
 
+    /** A newborn's plan may name its mother, whose UCPP it then ends; an unborn child's plan is the mother's own. */
+    private String mother(String[] fields, PlanType planType, String childNhsNumber) {
         String mother = field(fields, UploadColumn.MOTHER_NHS_NUMBER);
-        String motherDigits = null;
-        if (mother != null) {
-            if (planType == PlanType.UCPP) {
-                return Result.rejected(RejectionReason.FIELD_NOT_ALLOWED, UploadColumn.MOTHER_NHS_NUMBER);
-            }
-            motherDigits = digits(mother);
-            if (motherDigits == null || motherDigits.equals(nhsDigits)) {
-                return Result.rejected(RejectionReason.INVALID_NHS_NUMBER, UploadColumn.MOTHER_NHS_NUMBER);
-            }
+        if (mother == null) {
+            return null;
         }
+        check(planType != PlanType.UCPP, RejectionReason.FIELD_NOT_ALLOWED, UploadColumn.MOTHER_NHS_NUMBER);
+        String digits = nhsNumber(UploadColumn.MOTHER_NHS_NUMBER, mother);
+        check(!digits.equals(childNhsNumber), RejectionReason.INVALID_NHS_NUMBER, UploadColumn.MOTHER_NHS_NUMBER);
+        return digits;
+    }
+
+    private String worker(String[] fields) {
         String worker = field(fields, UploadColumn.ALLOCATED_WORKER);
-        if (worker != null && !isEmail(worker)) {
-            return Result.rejected(RejectionReason.INVALID_EMAIL, UploadColumn.ALLOCATED_WORKER);
+        if (worker == null) {
+            return null;
         }
+        check(EMAIL.matcher(worker).matches(), RejectionReason.INVALID_EMAIL, UploadColumn.ALLOCATED_WORKER);
+        return worker.toLowerCase(java.util.Locale.ROOT);
+    }
 
-        // A child's plan ends at 18 (spec section 2); a plan for someone already 18 is not accepted, except to
-        // withdraw a record made in error.
-        boolean withdrawal = delete.value != null && !delete.value.isAfter(today);
-        if (planType != PlanType.UCPP && !today.isBefore(RecordRules.eighteenthBirthday(dob.value)) && !withdrawal) {
-            return Result.rejected(RejectionReason.AGED_18_OR_OVER, UploadColumn.DATE_OF_BIRTH);
-        }
-
-        return new Result(
-                new RecordRow(
-                        line,
-                        nhsDigits,
-                        planType,
-                        field(fields, UploadColumn.LOCAL_ID),
-                        familyName,
-                        givenNames,
-                        dob.value,
-                        start.value,
-                        end.value,
-                        delete.value,
-                        due.value,
-                        motherDigits,
-                        worker == null ? null : worker.toLowerCase()),
-                null);
+    /**
+     * A child's plan ends at 18 (spec section 2); a plan for someone already 18 is not accepted, except to withdraw a
+     * record made in error.
+     */
+    private void checkAge(PlanType planType, LocalDate dob, LocalDate delete) {
+        boolean withdrawal = delete != null && !delete.isAfter(today);
+        check(
+                planType == PlanType.UCPP || today.isBefore(RecordRules.eighteenthBirthday(dob)) || withdrawal,
+                RejectionReason.AGED_18_OR_OVER,
+                UploadColumn.DATE_OF_BIRTH);
     }
 
     private String field(String[] fields, UploadColumn column) {
@@ -167,107 +164,60 @@ final class RowValidator {
         return value.isEmpty() ? null : value;
     }
 
-    private record DateField(LocalDate value, Result problem) {}
-
-    private DateField date(String[] fields, UploadColumn column, boolean required) {
+    private String required(String[] fields, UploadColumn column) {
         String value = field(fields, column);
-        if (value == null) {
-            return new DateField(null, required ? Result.rejected(RejectionReason.MISSING_FIELD, column) : null);
-        }
-        // ISO 8601 calendar dates only: exactly yyyy-MM-dd.
-        if (value.length() != 10) {
-            return new DateField(null, Result.rejected(RejectionReason.INVALID_DATE, column));
-        }
-        LocalDate date = isoDate(value);
-        return date == null
-                ? new DateField(null, Result.rejected(RejectionReason.INVALID_DATE, column))
-                : new DateField(date, null);
+        check(value != null, RejectionReason.MISSING_FIELD, column);
+        return value;
     }
 
-    // The checks below are written out by hand rather than with LocalDate.parse, a regular expression and
-    // Character.isISOControl: on a 500,000-line file those took most of the hub's time (docs/benchmarks.md).
-
-    /** yyyy-MM-dd exactly, a real calendar date (as ISO_LOCAL_DATE parses a 10-character value), or null. */
-    static LocalDate isoDate(String value) {
-        if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
-            return null;
-        }
-        int year = number(value, 0, 4);
-        int month = number(value, 5, 7);
-        int day = number(value, 8, 10);
-        if (year < 0 || month < 1 || month > 12 || day < 1) {
-            return null;
-        }
-        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
-        return LocalDate.of(year, month, day);
+    private LocalDate requiredDate(String[] fields, UploadColumn column) {
+        return isoDate(required(fields, column), column);
     }
 
-    private static int number(String value, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+    private LocalDate date(String[] fields, UploadColumn column) {
+        String value = field(fields, column);
+        return value == null ? null : isoDate(value, column);
     }
 
-    /** The 10 digits of a valid NHS number (spaces allowed in the input), or null. */
-    private static String digits(String value) {
+    private static LocalDate isoDate(String value, UploadColumn column) {
+        check(ISO_DATE.matcher(value).matches(), RejectionReason.INVALID_DATE, column);
+        try {
+            return LocalDate.parse(value); // ISO_LOCAL_DATE, strict: no 30 February
+        } catch (DateTimeParseException e) {
+            throw new Rejected(RejectionReason.INVALID_DATE, column);
+        }
+    }
+
+    /** The 10 digits of a valid NHS number (spaces allowed in the input). */
+    private static String nhsNumber(UploadColumn column, String value) {
         try {
             return NhsNumber.of(value).value();
         } catch (InvalidIdentifierException e) {
-            return null;
+            throw new Rejected(RejectionReason.INVALID_NHS_NUMBER, column);
         }
     }
 
     /** Control characters (C0, DEL, C1), U+FFFD (what a byte that is not UTF-8 decodes to), line separators. */
     static boolean hasForbiddenCharacter(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && (c <= 0x9f || c == '\uFFFD' || c == '\u2028' || c == '\u2029'))) {
-                return true;
-            }
-        }
-        return false;
+        return value.chars()
+                .anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD' || c == '\u2028' || c == '\u2029');
     }
 
-    /** The same as matching [A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+ */
-    static boolean isEmail(String value) {
-        int at = value.indexOf('@');
-        if (at < 1 || at > 64) {
-            return false;
+    private static void check(boolean ok, RejectionReason reason, UploadColumn column) {
+        if (!ok) {
+            throw new Rejected(reason, column);
         }
-        for (int i = 0; i < at; i++) {
-            char c = value.charAt(i);
-            if (!(isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '\'' || c == '-')) {
-                return false;
-            }
-        }
-        int labels = 0;
-        int labelLength = 0;
-        for (int i = at + 1; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '.') {
-                if (labelLength == 0) {
-                    return false;
-                }
-                labels++;
-                labelLength = 0;
-            } else if (isLetterOrDigit(c) || c == '-') {
-                labelLength++;
-            } else {
-                return false;
-            }
-        }
-        return labels >= 1 && labelLength > 0;
     }
 
-    private static boolean isLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    /** The first problem of a line; ends its checks. Rejected lines are expected input, so no stack trace. */
+    private static final class Rejected extends RuntimeException {
+        private final transient RejectionReason reason;
+        private final transient UploadColumn column;
+
+        Rejected(RejectionReason reason, UploadColumn column) {
+            super(null, null, false, false);
+            this.reason = reason;
+            this.column = column;
+        }
     }
 }

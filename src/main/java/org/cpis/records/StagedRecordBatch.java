@@ -1,0 +1,176 @@
+package org.cpis.records;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.cpis.shared.OdsCode;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Loads an upload's rows in two steps, inside the caller's transaction and under its per-LA lock: the rows stream by
+ * {@code COPY} (CSV, written with FastCSV) into a temporary staging table as they are validated, so a file of any
+ * size is never held in memory; then set-based SQL applies them ({@link #apply}).
+ */
+class StagedRecordBatch implements RecordBatch {
+
+    private static final String CREATE_STAGING = """
+            create temp table upload_staging (
+                line int not null, nhs_number char(10) not null, plan_type varchar(4) not null,
+                local_id varchar(50), family_name varchar(100) not null, given_names varchar(100) not null,
+                date_of_birth date not null, start_date date not null, end_date date, delete_date date,
+                expected_delivery_date date, mother_nhs_number char(10), allocated_worker varchar(254),
+                visible_until date not null
+            ) on commit drop""";
+
+    /**
+     * A plan new to the LA is inserted (in key order, so the primary key grows at its right edge instead of at random
+     * pages); a plan whose columns changed is updated; a plan re-sent unchanged, the usual daily case, writes
+     * nothing. A UCPP ended by the baby's own plan stays ended, even if the case system still sends it open (such a
+     * row compares as changed and is rewritten with the same end: rare, and cheaper to allow than to special-case).
+     */
+    private static final String MERGE = """
+            merge into records.record r
+            using (select * from upload_staging order by nhs_number, plan_type) s
+               on r.nhs_number = s.nhs_number and r.la_ods = :la and r.plan_type = s.plan_type
+            when matched and (r.local_id, r.family_name, r.given_names, r.date_of_birth, r.start_date, r.end_date,
+                              r.delete_date, r.expected_delivery_date, r.mother_nhs_number, r.allocated_worker)
+                   is distinct from
+                             (s.local_id, s.family_name, s.given_names, s.date_of_birth, s.start_date, s.end_date,
+                              s.delete_date, s.expected_delivery_date, s.mother_nhs_number, s.allocated_worker) then
+                update set
+                    local_id = s.local_id,
+                    family_name = s.family_name,
+                    given_names = s.given_names,
+                    date_of_birth = s.date_of_birth,
+                    start_date = s.start_date,
+                    end_date = case when r.ended_by_child_nhs_number is not null
+                                     and (s.end_date is null or s.end_date > r.end_date)
+                                    then r.end_date else s.end_date end,
+                    visible_until = case when r.ended_by_child_nhs_number is not null
+                                         then least(s.visible_until, r.visible_until)
+                                         else s.visible_until end,
+                    delete_date = s.delete_date,
+                    expected_delivery_date = s.expected_delivery_date,
+                    mother_nhs_number = s.mother_nhs_number,
+                    allocated_worker = s.allocated_worker,
+                    last_upload_id = :upload,
+                    updated_at = :now
+            when not matched then
+                insert (nhs_number, la_ods, plan_type, local_id, family_name, given_names, date_of_birth, start_date,
+                        end_date, delete_date, expected_delivery_date, mother_nhs_number, allocated_worker,
+                        visible_until, last_upload_id, created_at, updated_at)
+                values (s.nhs_number, :la, s.plan_type, s.local_id, s.family_name, s.given_names, s.date_of_birth,
+                        s.start_date, s.end_date, s.delete_date, s.expected_delivery_date, s.mother_nhs_number,
+                        s.allocated_worker, s.visible_until, :upload, :now, :now)
+            """;
+
+    private final JdbcClient jdbc;
+    private final OdsCode localAuthority;
+    private final UUID uploadId;
+    private final Timestamp now;
+    private final PGCopyOutputStream copy;
+    private final CsvWriter csv;
+    private boolean applied;
+
+    StagedRecordBatch(Connection connection, JdbcClient jdbc, OdsCode localAuthority, UUID uploadId, Timestamp now) {
+        this.jdbc = jdbc;
+        this.localAuthority = localAuthority;
+        this.uploadId = uploadId;
+        this.now = now;
+        jdbc.sql(CREATE_STAGING).update();
+        try {
+            this.copy = new PGCopyOutputStream(
+                    connection.unwrap(PGConnection.class), "copy upload_staging from stdin (format csv)", 1 << 16);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not start the records load", e);
+        }
+        // In PostgreSQL's CSV an unquoted empty field is NULL and a quoted one an empty string.
+        this.csv = CsvWriter.builder()
+                .quoteStrategy(QuoteStrategies.EMPTY)
+                .lineDelimiter(LineDelimiter.LF)
+                .build(copy, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void add(RecordRow r) {
+        LocalDate visibleUntil = RecordRules.visibleUntil(
+                r.planType(), r.dateOfBirth(), r.endDate(), r.expectedDeliveryDate(), r.deleteDate());
+        csv.writeRecord(
+                Integer.toString(r.line()),
+                r.nhsNumber(),
+                r.planType().name(),
+                r.localId(),
+                r.familyName(),
+                r.givenNames(),
+                text(r.dateOfBirth()),
+                text(r.startDate()),
+                text(r.endDate()),
+                text(r.deleteDate()),
+                text(r.expectedDeliveryDate()),
+                r.motherNhsNumber(),
+                r.allocatedWorker(),
+                text(visibleUntil));
+    }
+
+    private static String text(LocalDate date) {
+        return Objects.toString(date, null);
+    }
+
+    @Override
+    public List<Integer> apply() {
+        try {
+            csv.close(); // flushes into the COPY and ends it
+        } catch (IOException e) {
+            throw new UncheckedIOException("records load failed", e);
+        }
+        applied = true;
+        List<Integer> duplicates = removeDuplicates();
+        jdbc.sql(MERGE)
+                .param("la", localAuthority.value())
+                .param("upload", uploadId)
+                .param("now", now)
+                .update();
+        new MothersPlans(jdbc, localAuthority, now).endByNewborns();
+        return duplicates;
+    }
+
+    /**
+     * Every line of a plan (NHS number and plan type) sent twice in one file is left out: it cannot be known which
+     * one the LA meant.
+     */
+    private List<Integer> removeDuplicates() {
+        return jdbc.sql("""
+                        with twice as (
+                            select nhs_number, plan_type from upload_staging group by 1, 2 having count(*) > 1
+                        ), removed as (
+                            delete from upload_staging s using twice t
+                             where s.nhs_number = t.nhs_number and s.plan_type = t.plan_type
+                            returning s.line
+                        )
+                        select line from removed order by line
+                        """).query(Integer.class).list();
+    }
+
+    @Override
+    public void close() {
+        if (!applied && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                // The transaction is rolling back anyway; the pool discards a connection left broken.
+            }
+        }
+    }
+}
