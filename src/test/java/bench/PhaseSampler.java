@@ -72,20 +72,16 @@ final class PhaseSampler implements AutoCloseable {
     private static String describe(String state, String query) {
         String q = query.strip().toLowerCase();
         String what;
-        if (q.startsWith("copy record_staging")) {
+        if (q.startsWith("copy upload_staging")) {
             what = COPY_PHASE + " into the staging table";
-        } else if (q.startsWith("copy records.record")) {
-            what = COPY_PHASE + " of new rows into records.record";
-        } else if (q.startsWith("select record_key, row_hash")) {
-            what = "read the LA's stored keys and row hashes";
-        } else if (q.startsWith("insert into records.record")) {
-            what = "upsert staging -> records.record";
-        } else if (q.startsWith("update records.record r set")) {
-            what = "update changed rows from staging";
+        } else if (q.startsWith("merge into records.record")) {
+            what = "merge staging -> records.record";
         } else if (q.startsWith("create temp table")) {
             what = "create staging table";
-        } else if (q.startsWith("with duplicate")) {
+        } else if (q.startsWith("with twice")) {
             what = "remove duplicates from staging";
+        } else if (q.startsWith("select nhs_number, mother_nhs_number")) {
+            what = "newborns ending their mothers' plans";
         } else if (q.startsWith("insert into uploads.upload")) {
             what = "store acknowledgement";
         } else if (q.startsWith("insert into uploads.rejection")) {

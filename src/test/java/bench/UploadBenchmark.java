@@ -50,8 +50,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>It starts the hub in-process on a throw-away embedded PostgreSQL, writes a synthetic file of valid rows, uploads
  * a small warm-up file, then the measured file twice over HTTP as an LA system would (first every row is new, then
- * every row updates), and COPYs the same file into a plain table of the same columns. The target is an upload no
- * slower than three bare COPYs. Missing the target is reported, not an error: the exit code is non-zero only when
+ * every row is unchanged), and COPYs the same file into a plain table of the same columns and into a table with
+ * records.record's own keys. The budget (issue 11): every row new within 2x the keyed COPY, the same file again within
+ * 3x the bare COPY. Missing the target is reported, not an error: the exit code is non-zero only when
  * something failed.
  *
  * <p>Arguments: {@code [rows] [--warmup=rows] [--copy-runs=n] [--no-update] [--no-indexed-copy] [--profile]
@@ -60,7 +61,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class UploadBenchmark {
 
-    private static final double TARGET_RATIO = 3.0;
+    /** Issue 11's budget: every row new within 2x a COPY into a table with records.record's own keys. */
+    private static final double TARGET_NEW_VS_KEYED_COPY = 2.0;
+    /** ... and the same file re-sent within 3x a bare COPY. */
+    private static final double TARGET_RESENT_VS_BARE_COPY = 3.0;
+
     private static final int WARMUP_UPLOADS = 4;
     private static final String LA_CLIENT = "birmingham-case-system";
     private static final String LA_ODS = "E08000025";
@@ -73,15 +78,12 @@ public final class UploadBenchmark {
             )""";
 
     /**
-     * records.record's columns, constraints and indexes; the columns the file lacks get plausible defaults (last
-     * visible days spread over some years, as the hub's are). The file has no record key: a random one stands in,
-     * in the same random order as the real keys, and the check that the key matches the NHS number is left out.
+     * records.record's columns, constraints and keys (its primary key on NHS number, LA and plan type); the columns
+     * the file lacks get plausible defaults (last visible days spread over some years, as the hub's are).
      */
     private static final String[] INDEXED_TABLE = {
         "create table public.bench_indexed (like records.record including all)", """
         alter table public.bench_indexed
-            drop constraint record_key_matches,
-            alter column record_key set default (random() * 9.2e18)::bigint,
             alter column la_ods set default 'E08000025',
             alter column visible_until set default (current_date + (random() * 6000)::int),
             alter column last_upload_id set default '00000000-0000-0000-0000-000000000000',
@@ -635,21 +637,21 @@ public final class UploadBenchmark {
                 copies.size(),
                 copy.seconds(),
                 copy.rowsPerSecond());
-        ratio("every row new", inserts, copy);
-        if (updates != null) {
-            ratio("same file again", updates, copy);
-        }
-        if (!indexed.isEmpty()) {
-            Timing reference = best(indexed);
+        Timing keyed = indexed.isEmpty() ? null : best(indexed);
+        if (keyed != null) {
             out.printf(
                     Locale.ROOT,
-                    "reference: COPY into an indexed copy of records.record (best of %d): %.2f s, %,.0f rows/s,"
-                            + " %.2f x the bare COPY; upload/that: %.2f%n",
+                    "COPY into a table with records.record's own keys (best of %d): %.2f s, %,.0f rows/s,"
+                            + " %.2f x the bare COPY%n",
                     indexed.size(),
-                    reference.seconds(),
-                    reference.rowsPerSecond(),
-                    reference.seconds() / copy.seconds(),
-                    inserts.seconds() / reference.seconds());
+                    keyed.seconds(),
+                    keyed.rowsPerSecond(),
+                    keyed.seconds() / copy.seconds());
+            ratio("every row new / keyed COPY", inserts, keyed, TARGET_NEW_VS_KEYED_COPY);
+        }
+        ratio("every row new / bare COPY", inserts, copy, Double.NaN);
+        if (updates != null) {
+            ratio("same file again / bare COPY", updates, copy, TARGET_RESENT_VS_BARE_COPY);
         }
         for (var entry : phasesByStep.entrySet()) {
             out.println();
@@ -667,15 +669,17 @@ public final class UploadBenchmark {
         }
     }
 
-    private void ratio(String what, Timing upload, Timing copy) {
+    private void ratio(String what, Timing upload, Timing copy, double target) {
         double ratio = upload.seconds() / copy.seconds();
         out.printf(
                 Locale.ROOT,
-                "ratio upload/COPY, %-18s %6.2f   target <= %.1f: %s%n",
+                "ratio %-30s %6.2f%s%n",
                 what + ":",
                 ratio,
-                TARGET_RATIO,
-                ratio <= TARGET_RATIO ? "PASS" : "FAIL");
+                Double.isNaN(target)
+                        ? ""
+                        : String.format(
+                                Locale.ROOT, "   target <= %.1f: %s", target, ratio <= target ? "PASS" : "FAIL"));
     }
 
     private static String cpuModel() {

@@ -35,14 +35,13 @@ class StagedRecordBatch implements RecordBatch {
             ) on commit drop""";
 
     /**
-     * A plan new to the LA is inserted (in key order, so the primary key grows at its right edge instead of at random
-     * pages); a plan whose columns changed is updated; a plan re-sent unchanged, the usual daily case, writes
+     * A plan new to the LA is inserted; a plan whose columns changed is updated; a plan re-sent unchanged, the usual daily case, writes
      * nothing. A UCPP ended by the baby's own plan stays ended, even if the case system still sends it open (such a
      * row compares as changed and is rewritten with the same end: rare, and cheaper to allow than to special-case).
      */
     private static final String MERGE = """
             merge into records.record r
-            using (select * from upload_staging order by nhs_number, plan_type) s
+            using upload_staging s
                on r.nhs_number = s.nhs_number and r.la_ods = :la and r.plan_type = s.plan_type
             when matched and (r.local_id, r.family_name, r.given_names, r.date_of_birth, r.start_date, r.end_date,
                               r.delete_date, r.expected_delivery_date, r.mother_nhs_number, r.allocated_worker)
@@ -76,6 +75,8 @@ class StagedRecordBatch implements RecordBatch {
                         s.allocated_worker, s.visible_until, :upload, :now, :now)
             """;
 
+    private static final String WORK_MEM = "64MB";
+
     private final JdbcClient jdbc;
     private final OdsCode localAuthority;
     private final UUID uploadId;
@@ -90,6 +91,12 @@ class StagedRecordBatch implements RecordBatch {
         this.uploadId = uploadId;
         this.now = now;
         jdbc.sql(CREATE_STAGING).update();
+        // Room in memory for the set-based steps over a large file (hash tables of the staged keys), for this
+        // transaction only; PostgreSQL's default of 4MB would spill a 500,000-line file's to disk.
+        jdbc.sql("select set_config('work_mem', :workMem, true)")
+                .param("workMem", WORK_MEM)
+                .query()
+                .listOfRows();
         try {
             this.copy = new PGCopyOutputStream(
                     connection.unwrap(PGConnection.class), "copy upload_staging from stdin (format csv)", 1 << 16);

@@ -2,13 +2,14 @@ package org.cpis.uploads;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,13 +35,14 @@ public record Acknowledgement(
             JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     /**
-     * Streams the acknowledgement JSON of docs/interfaces.md section 3. The per-line outcomes are copied from their
-     * stored form as they inflate, so a 500,000-line acknowledgement is never held whole.
+     * Streams the acknowledgement JSON of docs/interfaces.md section 3. The per-line outcomes were written as JSON by
+     * Jackson when the file was loaded ({@code LineOutcomes}); they are copied into place as they inflate, so a
+     * 500,000-line acknowledgement is never held whole nor parsed again.
      */
     public void writeJson(OutputStream out) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out);
-                InputStream stored = new GZIPInputStream(new ByteArrayInputStream(recordsGz), 1 << 16);
-                JsonParser records = JSON.createParser(stored)) {
+                Reader records = new InputStreamReader(
+                        new GZIPInputStream(new ByteArrayInputStream(recordsGz), 1 << 16), StandardCharsets.UTF_8)) {
             json.writeStartObject();
             json.writeStringProperty("uploadId", uploadId.toString());
             json.writeNumberProperty("sequence", sequence);
@@ -53,8 +55,12 @@ public record Acknowledgement(
             json.writeNumberProperty("rejected", rejected);
             json.writeStringProperty("receivedAt", receivedAt.toString());
             json.writeName("records");
-            records.nextToken();
-            json.copyCurrentStructure(records);
+            char[] chunk = new char[1 << 15];
+            int n = records.read(chunk);
+            json.writeRawValue(chunk, 0, n); // the array's start, as a value; the rest follows it as written
+            while ((n = records.read(chunk)) > 0) {
+                json.writeRaw(chunk, 0, n);
+            }
             json.writeEndObject();
         }
     }

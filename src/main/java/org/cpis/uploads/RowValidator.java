@@ -199,8 +199,13 @@ final class RowValidator {
 
     /** Control characters (C0, DEL, C1), U+FFFD (what a byte that is not UTF-8 decodes to), line separators. */
     static boolean hasForbiddenCharacter(String value) {
-        return value.chars()
-                .anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD' || c == '\u2028' || c == '\u2029');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\uFFFD' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void check(boolean ok, RejectionReason reason, UploadColumn column) {
