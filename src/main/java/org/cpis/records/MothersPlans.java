@@ -23,14 +23,17 @@ final class MothersPlans {
         this.now = now;
     }
 
-    private record Newborn(String nhsNumber, String motherNhsNumber, LocalDate startDate) {}
+    record Newborn(String nhsNumber, String motherNhsNumber, LocalDate startDate) {}
 
     private record Mother(
             LocalDate dateOfBirth, LocalDate endDate, LocalDate expectedDeliveryDate, LocalDate deleteDate) {}
 
-    /** For every newborn's plan staged by this upload (a few at most in a day's file). */
-    void endByNewborns() {
-        List<Newborn> newborns = jdbc.sql("""
+    /**
+     * The newborns' plans in the staging table (a few at most in a day's file), read before unchanged rows are
+     * dropped from it: a newborn re-sent unchanged still ends a UCPP that arrived after it.
+     */
+    List<Newborn> staged() {
+        return jdbc.sql("""
                         select nhs_number, mother_nhs_number, start_date from upload_staging
                          where mother_nhs_number is not null and plan_type <> 'UCPP'
                          order by line
