@@ -38,6 +38,9 @@ final class MothersPlans {
                          where mother_nhs_number is not null and plan_type <> 'UCPP'
                          order by line
                         """).query(Newborn.class).list();
+    }
+
+    void endMothersPlans(List<Newborn> newborns) {
         newborns.forEach(this::end);
     }
 
