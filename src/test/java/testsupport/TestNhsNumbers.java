@@ -29,7 +29,7 @@ public final class TestNhsNumbers {
      * The test NHS number 999 followed by these six digits, or null when Modulus 11 gives no check digit for them.
      */
     public static String withCheckDigit(int sixDigits) {
-        String firstNine = "999" + String.format("%06d", sixDigits);
+        String firstNine = "999" + String.valueOf(1_000_000 + sixDigits).substring(1);
         int sum = 0;
         for (int i = 0; i < 9; i++) {
             sum += (firstNine.charAt(i) - '0') * (10 - i);
