@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import testsupport.UploadFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,36 @@ public final class HubClient {
             builder.headers(headers);
         }
         return send(builder.build());
+    }
+
+    /** Sends an upload file as an LA case system does, with the next {@link UploadSequences Upload-Sequence}. */
+    public HttpResponse<String> upload(String token, UploadFile.Builder file) {
+        return upload(token, UploadSequences.next(), file);
+    }
+
+    public HttpResponse<String> upload(String token, long sequence, UploadFile.Builder file) {
+        return upload(
+                token, String.valueOf(sequence), "text/csv", HttpRequest.BodyPublishers.ofByteArray(file.bytes()));
+    }
+
+    /** Sends this text as the file: for files whose text is the point. */
+    public HttpResponse<String> upload(String token, long sequence, String csv) {
+        return upload(token, String.valueOf(sequence), "text/csv", HttpRequest.BodyPublishers.ofString(csv));
+    }
+
+    /** Any upload request; a null token or sequence leaves that header out. */
+    public HttpResponse<String> upload(
+            String token, String sequence, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/uploads"))
+                .header("Content-Type", contentType)
+                .POST(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (sequence != null) {
+            request.header("Upload-Sequence", sequence);
+        }
+        return send(request.build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {

@@ -4,30 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import org.cpis.MutableClock;
+import org.cpis.CpisIntegrationTest;
 import org.cpis.shared.NhsNumber;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import testsupport.TestClock;
 
-@SpringBootTest
-@ActiveProfiles("test")
+/** A hub and database of its own, on a clock standing still from its start: the test seals and tampers. */
+@CpisIntegrationTest(properties = "test-clock.start=2026-11-22T10:00:00Z")
 class AuditTrailTest {
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-        }
-    }
 
     @Autowired
     Audit audit;
@@ -39,7 +26,7 @@ class AuditTrailTest {
     TransactionTemplate transactions;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     private long record(String nhs) {
         transactions.executeWithoutResult(status -> audit.record(new AuditEntry(

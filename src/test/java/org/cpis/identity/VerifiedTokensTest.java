@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cpis.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import testsupport.TestClock;
 
 class VerifiedTokensTest {
 
     static final Instant ISSUED = Instant.parse("2026-11-22T10:00:00Z");
     static final Instant EXPIRES = ISSUED.plusSeconds(240);
 
-    final MutableClock clock = new MutableClock(ISSUED.plusSeconds(60));
+    final TestClock clock = TestClock.at(ISSUED.plusSeconds(60));
     final AtomicInteger verifications = new AtomicInteger();
 
     /** Stands for the signature check: knows two tokens, rejects anything else. */

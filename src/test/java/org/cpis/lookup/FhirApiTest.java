@@ -8,9 +8,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.function.Consumer;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
-import org.cpis.TestNhsNumbers;
+import org.cpis.shared.PlanType;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -26,13 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import testsupport.TestNhsNumbers;
+import testsupport.TestRecord;
+import testsupport.UploadFile;
 
 /** NHS England's CP-IS FHIR R4 API as an outside consumer calls it, over real HTTP. */
 @CpisIntegrationTest
 class FhirApiTest {
-
-    static final String HEADER = "nhs_number,local_id,family_name,given_names,date_of_birth,plan_type,start_date,"
-            + "end_date,expected_delivery_date\n";
 
     @LocalServerPort
     int port;
@@ -53,14 +54,9 @@ class FhirApiTest {
         ed = hub.accessToken("northfield-ed-system", "demo-secret");
     }
 
-    private void upload(String client, String rows) {
+    private void upload(String client, Consumer<TestRecord> row) {
         String token = hub.accessToken(client, "demo-secret");
-        HttpResponse<String> response = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/uploads"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/csv")
-                .header("Upload-Sequence", String.valueOf(org.cpis.UploadSequences.next()))
-                .POST(HttpRequest.BodyPublishers.ofString(HEADER + rows))
-                .build());
+        HttpResponse<String> response = hub.upload(token, UploadFile.builder().row(row));
         assertThat(HubClient.json(response).get("status").asString()).isEqualTo("ALL_LOADED");
     }
 
@@ -108,8 +104,14 @@ class FhirApiTest {
     @Test
     void a_careteam_search_returns_one_careteam_per_visible_record_in_the_guides_shape() {
         String child = TestNhsNumbers.next();
-        upload("birmingham-case-system", child + ",B-9,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
-        upload("leeds-case-system", child + ",L-9,Smith,Alice,2015-03-01,LAC,2025-02-01,2026-01-31,\n");
+        upload("birmingham-case-system", r -> r.nhsNumber(child).localId("B-9"));
+        upload(
+                "leeds-case-system",
+                r -> r.nhsNumber(child)
+                        .localId("L-9")
+                        .planType(PlanType.LAC)
+                        .startDate("2025-02-01")
+                        .endDate("2026-01-31"));
 
         HttpResponse<String> response = get(byNhs("CareTeam", child), ed, "TraceID", "fhir-trace-1");
         Bundle bundle = bundle(response);
@@ -167,7 +169,7 @@ class FhirApiTest {
     @Test
     void scheduled_care_reads_silently_and_is_left_out_of_the_access_history() {
         String child = TestNhsNumbers.next();
-        upload("birmingham-case-system", child + ",,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
+        upload("birmingham-case-system", r -> r.nhsNumber(child));
         bundle(get(byNhs("CareTeam", child), ed, "IsUnscheduledAccessEvent", "false"));
         // A GP practice's system is scheduled care whatever its header says.
         String gp = hub.accessToken("westgate-gp-system", "demo-secret");
@@ -186,7 +188,7 @@ class FhirApiTest {
     @Test
     void a_silent_read_whose_audit_entry_fails_records_nothing_and_answers_nothing() {
         String child = TestNhsNumbers.next();
-        upload("birmingham-case-system", child + ",,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
+        upload("birmingham-case-system", r -> r.nhsNumber(child));
         String trace = "audit-refuses-" + java.util.UUID.randomUUID();
         // The audit module's own table refuses this one entry; the lookup's statement must fail as a whole.
         jdbc.sql("alter table audit.event add constraint refuse_one check (trace_id is distinct from '" + trace
@@ -222,7 +224,7 @@ class FhirApiTest {
     void concurrent_silent_reads_are_each_recorded_with_their_own_audit_entry_before_they_are_answered()
             throws Exception {
         String child = TestNhsNumbers.next();
-        upload("birmingham-case-system", child + ",,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
+        upload("birmingham-case-system", r -> r.nhsNumber(child));
         int reads = 40;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(reads);
         try {
@@ -270,7 +272,7 @@ class FhirApiTest {
     @Test
     void the_access_history_is_the_25_most_recent_unscheduled_accesses_with_who_looked() {
         String child = TestNhsNumbers.next();
-        upload("birmingham-case-system", child + ",,Smith,Alice,2015-03-01,CPP,2025-01-10,,\n");
+        upload("birmingham-case-system", r -> r.nhsNumber(child));
         for (int i = 0; i < 27; i++) {
             bundle(get(byNhs("CareTeam", child), ed));
         }
@@ -309,7 +311,15 @@ class FhirApiTest {
     @Test
     void the_flag_search_gives_flag_careplan_and_careteam_over_the_same_data_and_records_an_access() {
         String mother = TestNhsNumbers.next();
-        upload("birmingham-case-system", mother + ",,Jones,Carol,1995-01-01,UCPP,2026-06-01,,2027-01-15\n");
+        upload(
+                "birmingham-case-system",
+                r -> r.nhsNumber(mother)
+                        .familyName("Jones")
+                        .givenNames("Carol")
+                        .dateOfBirth("1995-01-01")
+                        .planType(PlanType.UCPP)
+                        .startDate("2026-06-01")
+                        .expectedDeliveryDate("2027-01-15"));
         Bundle bundle = bundle(get(byNhs("Flag", mother), ed));
         assertThat(bundle.getTotal()).isEqualTo(1);
         Flag flag = (Flag) bundle.getEntry().get(0).getResource();

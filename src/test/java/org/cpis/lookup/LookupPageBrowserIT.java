@@ -7,39 +7,37 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Consumer;
+import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
-import org.cpis.TestNhsNumbers;
 import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
+import org.cpis.shared.PlanType;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import testsupport.Browser;
+import testsupport.TestNhsNumbers;
+import testsupport.TestRecord;
+import testsupport.UploadFile;
 
 /**
  * The clinician's CP-IS check in a real browser: records loaded through the real upload API, looked up by NHS number
  * from an unscheduled and a scheduled setting, the not-found page that reveals nothing, form errors, and accessibility.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CpisIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LookupPageBrowserIT {
 
     private static final String PASSWORD = "demo-password";
     private static final String BIRMINGHAM = "E08000025";
-    private static final String HEADER =
-            "nhs_number,local_id,family_name,given_names,date_of_birth,plan_type,start_date,"
-                    + "end_date,delete_date,expected_delivery_date,mother_nhs_number,allocated_worker\n";
 
     @AutoClose
     static final Browser browser = new Browser();
@@ -79,29 +77,30 @@ class LookupPageBrowserIT {
 
         HubClient hub = new HubClient(port);
         String token = hub.accessToken("birmingham-case-system", "demo-secret");
-        String file = HEADER
-                + child + ",L-C1,Smith,Alice," + childDateOfBirth + ",CPP," + today.minusDays(30) + ",,,,,\n"
-                + mother + ",L-M1,Jones,Beth,1995-05-10,UCPP," + today.minusDays(20) + ",,," + expectedDelivery
-                + ",,\n"
-                + withdrawn + ",L-W1,Brown,Carl,2016-02-03,CPP," + today.minusDays(10) + ",,,,,\n";
-        assertLoaded(upload(hub, token, nextSequence(), file));
+        Consumer<TestRecord> withdrawnPlan = r -> r.nhsNumber(withdrawn)
+                .localId("L-W1")
+                .familyName("Brown")
+                .givenNames("Carl")
+                .dateOfBirth("2016-02-03")
+                .startDate(today.minusDays(10));
+        UploadFile.Builder file = UploadFile.builder()
+                .row(r -> r.nhsNumber(child)
+                        .localId("L-C1")
+                        .dateOfBirth(childDateOfBirth)
+                        .startDate(today.minusDays(30)))
+                .row(r -> r.nhsNumber(mother)
+                        .localId("L-M1")
+                        .familyName("Jones")
+                        .givenNames("Beth")
+                        .dateOfBirth("1995-05-10")
+                        .planType(PlanType.UCPP)
+                        .startDate(today.minusDays(20))
+                        .expectedDeliveryDate(expectedDelivery))
+                .row(withdrawnPlan);
+        assertLoaded(hub.upload(token, file));
         // Withdrawn the next day as recorded in error: from now on nothing may show that it ever existed.
-        String withdrawal =
-                HEADER + withdrawn + ",L-W1,Brown,Carl,2016-02-03,CPP," + today.minusDays(10) + ",," + today + ",,,\n";
-        assertLoaded(upload(hub, token, nextSequence(), withdrawal));
-    }
-
-    private static long nextSequence() {
-        return org.cpis.UploadSequences.next();
-    }
-
-    private static HttpResponse<String> upload(HubClient hub, String token, long sequence, String body) {
-        return hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/uploads"))
-                .header("Content-Type", "text/csv")
-                .header("Authorization", "Bearer " + token)
-                .header("Upload-Sequence", String.valueOf(sequence))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        UploadFile.Builder withdrawal = UploadFile.builder().row(withdrawnPlan.andThen(r -> r.deleteDate(today)));
+        assertLoaded(hub.upload(token, withdrawal));
     }
 
     private static void assertLoaded(HttpResponse<String> response) {

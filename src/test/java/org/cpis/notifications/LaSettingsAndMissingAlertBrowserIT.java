@@ -15,24 +15,22 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.cpis.TestNhsNumbers;
+import org.cpis.CpisIntegrationTest;
 import org.cpis.shared.NhsNumber;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import testsupport.Browser;
+import testsupport.TestNhsNumbers;
 
 /**
  * The LA data manager's webhook settings and "Report a missing alert" in a real browser: setting the URL, rotating and
  * retiring the secret, a clinician's report landing in the right LA's queue and only there, role checks, and axe on
  * every page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CpisIntegrationTest
 class LaSettingsAndMissingAlertBrowserIT {
 
     private static final String PASSWORD = "demo-password";

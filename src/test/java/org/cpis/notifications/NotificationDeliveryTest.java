@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.cpis.HubClient;
-import org.cpis.TestNhsNumbers;
 import org.cpis.shared.OdsCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import testsupport.TestNhsNumbers;
+import testsupport.UploadFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,7 +116,12 @@ class NotificationDeliveryTest {
         upload(
                 hub,
                 "birmingham-case-system",
-                child + "," + localId + "," + family + "," + given + ",2016-04-02,CPP,2025-01-10,,,,,\n");
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(child)
+                                .localId(localId)
+                                .familyName(family)
+                                .givenNames(given)
+                                .dateOfBirth("2016-04-02")));
         found(careTeam(hub, ed, child));
         return child;
     }
@@ -367,7 +373,11 @@ class NotificationDeliveryTest {
 
     private String leedsChild(String localId) {
         String child = TestNhsNumbers.next();
-        upload(hub, "leeds-case-system", child + "," + localId + ",A,B,2016-04-02,CPP,2025-01-10,,,,,\n");
+        upload(
+                hub,
+                "leeds-case-system",
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(child).localId(localId).dateOfBirth("2016-04-02")));
         found(careTeam(hub, ed, child));
         return child;
     }
@@ -458,7 +468,10 @@ class NotificationDeliveryTest {
         String child = TestNhsNumbers.next();
         RECEIVER.failFirst(child, 1);
         RECEIVER.slowFirst(child, 1500);
-        upload(hub, "birmingham-case-system", child + ",B-S1,A,B,2016-04-02,CPP,2025-01-10,,,,,\n");
+        upload(
+                hub,
+                "birmingham-case-system",
+                UploadFile.builder().row(r -> r.nhsNumber(child).localId("B-S1").dateOfBirth("2016-04-02")));
         found(careTeam(hub, ed, child));
         UUID id = notificationOf(child);
 

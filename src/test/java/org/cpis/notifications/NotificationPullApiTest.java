@@ -21,13 +21,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
-import org.cpis.TestNhsNumbers;
-import org.cpis.UploadSequences;
+import org.cpis.shared.PlanType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import testsupport.TestNhsNumbers;
+import testsupport.UploadFile;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,9 +37,6 @@ import tools.jackson.databind.JsonNode;
  */
 @CpisIntegrationTest
 class NotificationPullApiTest {
-
-    static final String HEADER = "nhs_number,local_id,family_name,given_names,date_of_birth,plan_type,start_date,"
-            + "end_date,delete_date,expected_delivery_date,mother_nhs_number,allocated_worker\n";
 
     static final String BIRMINGHAM = "E08000025";
     static final String LEEDS = "E08000035";
@@ -84,14 +82,9 @@ class NotificationPullApiTest {
 
     // ---- helpers, also used by the delivery test ----
 
-    static void upload(HubClient hub, String client, String rows) {
+    static void upload(HubClient hub, String client, UploadFile.Builder file) {
         String token = hub.accessToken(client, "demo-secret");
-        HttpResponse<String> response = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/uploads"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/csv")
-                .header("Upload-Sequence", String.valueOf(UploadSequences.next()))
-                .POST(HttpRequest.BodyPublishers.ofString(HEADER + rows))
-                .build());
+        HttpResponse<String> response = hub.upload(token, file);
         assertThat(HubClient.json(response).get("status").asString())
                 .as(response.body())
                 .isEqualTo("ALL_LOADED");
@@ -155,8 +148,25 @@ class NotificationPullApiTest {
     @Test
     void each_responsible_la_gets_exactly_one_notification_with_who_where_and_the_child_as_it_knows_them() {
         String child = TestNhsNumbers.next();
-        upload(hub, "birmingham-case-system", child + ",B-501,Smithson,Alicia,2015-03-01,CPP,2025-01-10,,,,,\n");
-        upload(hub, "leeds-case-system", child + ",L-502,Smithson,Alicia,2015-03-01,LAC,2025-02-01,2029-12-31,,,,\n");
+        upload(
+                hub,
+                "birmingham-case-system",
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(child)
+                                .localId("B-501")
+                                .familyName("Smithson")
+                                .givenNames("Alicia")));
+        upload(
+                hub,
+                "leeds-case-system",
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(child)
+                                .localId("L-502")
+                                .familyName("Smithson")
+                                .givenNames("Alicia")
+                                .planType(PlanType.LAC)
+                                .startDate("2025-02-01")
+                                .endDate("2029-12-31")));
 
         found(careTeam(hub, ed, child));
 
@@ -219,9 +229,10 @@ class NotificationPullApiTest {
         upload(
                 hub,
                 "birmingham-case-system",
-                first + ",B-601,A,B,2015-03-01,CPP,2025-01-10,,,,,\n" + second
-                        + ",B-602,A,B,2015-03-01,CPP,2025-01-10,,,,,\n" + third
-                        + ",B-603,A,B,2015-03-01,CPP,2025-01-10,,,,,\n");
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(first).localId("B-601"))
+                        .row(r -> r.nhsNumber(second).localId("B-602"))
+                        .row(r -> r.nhsNumber(third).localId("B-603")));
 
         found(careTeam(hub, ed, first));
         List<JsonNode> before = wholeFeed(hub, birmingham);
@@ -293,9 +304,15 @@ class NotificationPullApiTest {
     @Test
     void acknowledgement_is_204_for_the_las_own_and_404_for_unknown_or_another_las() {
         String child = TestNhsNumbers.next();
-        upload(hub, "birmingham-case-system", child + ",B-701,A,B,2015-03-01,CPP,2025-01-10,,,,,\n");
+        upload(
+                hub,
+                "birmingham-case-system",
+                UploadFile.builder().row(r -> r.nhsNumber(child).localId("B-701")));
         String leedsChild = TestNhsNumbers.next();
-        upload(hub, "leeds-case-system", leedsChild + ",L-701,A,B,2015-03-01,CPP,2025-01-10,,,,,\n");
+        upload(
+                hub,
+                "leeds-case-system",
+                UploadFile.builder().row(r -> r.nhsNumber(leedsChild).localId("L-701")));
         found(careTeam(hub, ed, child));
         found(careTeam(hub, ed, leedsChild));
         String id = feedFor(hub, birmingham, child).get(0).get("id").asString();
@@ -332,7 +349,10 @@ class NotificationPullApiTest {
     @Test
     void a_second_access_from_the_same_organisation_within_the_window_counts_on_the_same_notification() {
         String child = TestNhsNumbers.next();
-        upload(hub, "birmingham-case-system", child + ",B-801,A,B,2015-03-01,CPP,2025-01-10,,,,,\n");
+        upload(
+                hub,
+                "birmingham-case-system",
+                UploadFile.builder().row(r -> r.nhsNumber(child).localId("B-801")));
         found(careTeam(hub, ed, child));
         JsonNode first = feedFor(hub, birmingham, child).get(0);
         assertThat(first.get("accessCount").asInt()).isEqualTo(1);
@@ -359,7 +379,10 @@ class NotificationPullApiTest {
     @Test
     void scheduled_care_and_las_without_a_record_get_nothing() {
         String child = TestNhsNumbers.next();
-        upload(hub, "birmingham-case-system", child + ",B-901,A,B,2015-03-01,CPP,2025-01-10,,,,,\n");
+        upload(
+                hub,
+                "birmingham-case-system",
+                UploadFile.builder().row(r -> r.nhsNumber(child).localId("B-901")));
         found(careTeam(hub, ed, child, "IsUnscheduledAccessEvent", "false"));
         String gp = hub.accessToken("westgate-gp-system", "demo-secret");
         found(careTeam(hub, gp, child));
@@ -394,8 +417,11 @@ class NotificationPullApiTest {
         upload(
                 hub,
                 "birmingham-case-system",
-                allocated + ",B-951,A,B,2015-03-01,CPP,2025-01-10,,,,,sam.patel@birmingham.cpis.example\n" + unallocated
-                        + ",B-952,A,B,2015-03-01,CPP,2025-01-10,,,,,\n");
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(allocated)
+                                .localId("B-951")
+                                .allocatedWorker("sam.patel@birmingham.cpis.example"))
+                        .row(r -> r.nhsNumber(unallocated).localId("B-952")));
         found(careTeam(hub, ed, allocated));
         found(careTeam(hub, ed, unallocated));
 
@@ -423,7 +449,10 @@ class NotificationPullApiTest {
     @Test
     void every_unscheduled_access_is_on_a_notification_grouped_per_organisation() throws Exception {
         String child = TestNhsNumbers.next();
-        upload(hub, "birmingham-case-system", child + ",B-961,A,B,2015-03-01,CPP,2025-01-10,,,,,\n");
+        upload(
+                hub,
+                "birmingham-case-system",
+                UploadFile.builder().row(r -> r.nhsNumber(child).localId("B-961")));
 
         found(careTeam(hub, ed, child));
         WebSession midwife = WebSession.signIn(port, "maternity.midwife", "demo-password");
@@ -477,7 +506,10 @@ class NotificationPullApiTest {
     @Test
     void when_the_notification_cannot_be_written_the_access_is_not_recorded_either() {
         String child = TestNhsNumbers.next();
-        upload(hub, "birmingham-case-system", child + ",B-971,A,B,2015-03-01,CPP,2025-01-10,,,,,\n");
+        upload(
+                hub,
+                "birmingham-case-system",
+                UploadFile.builder().row(r -> r.nhsNumber(child).localId("B-971")));
         String function = "fail_notification_" + child;
         jdbc.sql("create function notifications." + function + "() returns trigger language plpgsql as $$"
                         + " begin if new.nhs_number = '" + child
@@ -519,8 +551,9 @@ class NotificationPullApiTest {
         upload(
                 hub,
                 "birmingham-case-system",
-                slow + ",B-981,A,B,2015-03-01,CPP,2025-01-10,,,,,\n" + fast
-                        + ",B-982,A,B,2015-03-01,CPP,2025-01-10,,,,,\n");
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(slow).localId("B-981"))
+                        .row(r -> r.nhsNumber(fast).localId("B-982")));
         List<JsonNode> before = wholeFeed(hub, birmingham);
         long cursor = before.isEmpty()
                 ? 0

@@ -10,15 +10,15 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
-import org.cpis.TestNhsNumbers;
 import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.OdsCode;
@@ -27,11 +27,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import testsupport.Browser;
+import testsupport.TestNhsNumbers;
+import testsupport.TestRecord;
+import testsupport.UploadFile;
 
 /**
  * The LA workbench in a real browser. Records are loaded through the real upload API as Birmingham's case system and
@@ -39,8 +40,7 @@ import testsupport.Browser;
  * inbox and review, the MASH queue, the duty team's views and bulk close, escalation, who is refused, and that another
  * local authority sees none of it. Every page passes axe.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CpisIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkbenchBrowserIT {
 
@@ -51,9 +51,6 @@ class WorkbenchBrowserIT {
     private static final String SAM = "sam.patel@birmingham.cpis.example";
 
     private static final String MASH = "chris.evans@birmingham.cpis.example";
-    private static final String HEADER =
-            "nhs_number,local_id,family_name,given_names,date_of_birth,plan_type,start_date,"
-                    + "end_date,delete_date,expected_delivery_date,mother_nhs_number,allocated_worker\n";
 
     @AutoClose
     static final Browser browser = new Browser();
@@ -107,19 +104,14 @@ class WorkbenchBrowserIT {
         }
         String dob = today.minusYears(7).toString();
         String start = today.minusDays(30).toString();
-        String file = HEADER
-                + row(nhs[0], local[0], dob, start, SAM)
-                + row(nhs[1], local[1], dob, start, "")
-                + row(nhs[2], local[2], dob, start, "someone.else@birmingham.cpis.example")
-                + row(nhs[3], local[3], dob, start, "")
-                + row(nhs[4], local[4], dob, start, "");
+        UploadFile.Builder file = UploadFile.builder()
+                .row(row(nhs[0], local[0], dob, start, SAM))
+                .row(row(nhs[1], local[1], dob, start, ""))
+                .row(row(nhs[2], local[2], dob, start, "someone.else@birmingham.cpis.example"))
+                .row(row(nhs[3], local[3], dob, start, ""))
+                .row(row(nhs[4], local[4], dob, start, ""));
         String la = hub.accessToken("birmingham-case-system", "demo-secret");
-        HttpResponse<String> uploaded = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/uploads"))
-                .header("Authorization", "Bearer " + la)
-                .header("Content-Type", "text/csv")
-                .header("Upload-Sequence", String.valueOf(org.cpis.UploadSequences.next()))
-                .POST(HttpRequest.BodyPublishers.ofString(file))
-                .build());
+        HttpResponse<String> uploaded = hub.upload(la, file);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
         assertThat(HubClient.json(uploaded).get("status").asString())
                 .as(uploaded.body())
@@ -138,8 +130,12 @@ class WorkbenchBrowserIT {
         overdue = child(nhs[4], local[4]);
     }
 
-    private static String row(String nhs, String local, String dob, String start, String worker) {
-        return nhs + "," + local + ",Smith,Alice," + dob + ",CPP," + start + ",,,,," + worker + "\n";
+    private static Consumer<TestRecord> row(String nhs, String local, String dob, String start, String worker) {
+        return r -> r.nhsNumber(nhs)
+                .localId(local)
+                .dateOfBirth(dob)
+                .startDate(start)
+                .allocatedWorker(worker);
     }
 
     private static void careTeamLookup(HubClient hub, String token, String nhs) {

@@ -3,47 +3,35 @@ package org.cpis.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicLong;
-import org.cpis.MutableClock;
-import org.cpis.TestNhsNumbers;
+import java.util.function.Consumer;
+import org.cpis.CpisIntegrationTest;
+import org.cpis.UploadSequences;
 import org.cpis.audit.Audit;
 import org.cpis.shared.OdsCode;
+import org.cpis.shared.PlanType;
 import org.cpis.uploads.UploadCommand;
 import org.cpis.uploads.Uploads;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import testsupport.TestClock;
+import testsupport.TestNhsNumbers;
+import testsupport.TestRecord;
+import testsupport.UploadFile;
 
-/** The life of a record from upload to purge, with the hub's clock moved to each rule's boundary. */
-@SpringBootTest
-@ActiveProfiles("test")
+/**
+ * The life of a record from upload to purge, with the hub's clock moved to each rule's boundary: a hub and database
+ * of its own, since the purge removes whatever is past its time.
+ */
+@CpisIntegrationTest(properties = "test-clock.start=2026-03-10T12:00:00Z")
 class RecordLifetimeTest {
 
     static final OdsCode LA = new OdsCode("E08000025");
-    static final String HEADER = "nhs_number,family_name,given_names,date_of_birth,plan_type,start_date,end_date,"
-            + "expected_delivery_date\n";
-    static final AtomicLong SEQUENCE = new AtomicLong(1_000_000);
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
-        }
-    }
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     Clock injected;
@@ -60,14 +48,14 @@ class RecordLifetimeTest {
     @Autowired
     JdbcClient jdbc;
 
-    private void upload(String row) {
+    private void upload(Consumer<TestRecord> row) {
         uploads.upload(new UploadCommand(
                 LA,
-                SEQUENCE.incrementAndGet(),
+                UploadSequences.next(),
                 "test-system",
                 "LA_SYSTEM",
                 UploadCommand.Channel.API,
-                new ByteArrayInputStream((HEADER + row).getBytes(StandardCharsets.UTF_8))));
+                new ByteArrayInputStream(UploadFile.builder().row(row).bytes())));
     }
 
     private boolean visible(String nhs) {
@@ -87,7 +75,7 @@ class RecordLifetimeTest {
     void an_ended_plan_is_shown_364_days_after_its_end_then_purged_with_an_audit_entry() {
         clock.setDate(LocalDate.of(2026, 3, 10));
         String nhs = TestNhsNumbers.next();
-        upload(nhs + ",Smith,Alice,2015-03-01,CPP,2025-01-10,2026-03-01,\n");
+        upload(r -> r.nhsNumber(nhs).endDate("2026-03-01"));
 
         clock.setDate(LocalDate.of(2026, 3, 1).plusDays(364));
         assertThat(visible(nhs)).isTrue();
@@ -118,7 +106,10 @@ class RecordLifetimeTest {
         LocalDate eighteenth = LocalDate.of(2026, 6, 1);
         clock.setDate(LocalDate.of(2026, 5, 31));
         String nhs = TestNhsNumbers.next();
-        upload(nhs + ",Smith,Alice," + eighteenth.minusYears(18) + ",LAC,2020-01-01,,\n");
+        upload(r -> r.nhsNumber(nhs)
+                .dateOfBirth(eighteenth.minusYears(18))
+                .planType(PlanType.LAC)
+                .startDate("2020-01-01"));
         assertThat(stored(nhs)).as("accepted the day before the 18th birthday").isTrue();
 
         clock.setDate(eighteenth.plusDays(364));
@@ -132,7 +123,13 @@ class RecordLifetimeTest {
         LocalDate due = LocalDate.of(2026, 7, 1);
         clock.setDate(LocalDate.of(2026, 3, 10));
         String mother = TestNhsNumbers.next();
-        upload(mother + ",Jones,Carol,1995-01-01,UCPP,2026-02-01,," + due + "\n");
+        upload(r -> r.nhsNumber(mother)
+                .familyName("Jones")
+                .givenNames("Carol")
+                .dateOfBirth("1995-01-01")
+                .planType(PlanType.UCPP)
+                .startDate("2026-02-01")
+                .expectedDeliveryDate(due));
         clock.setDate(due.plusDays(28));
         assertThat(visible(mother)).isTrue();
         clock.setDate(due.plusDays(29));

@@ -12,35 +12,38 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
-import org.cpis.TestNhsNumbers;
+import org.cpis.CpisIntegrationTest;
 import org.cpis.shared.EnglandDate;
+import org.cpis.shared.PlanType;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import testsupport.Browser;
+import testsupport.TestNhsNumbers;
+import testsupport.UploadFile;
 
 /**
  * The LA data manager's pages in a real browser: uploading a file, reading its acknowledgement, finding the loaded
  * records; each LA sees only its own; other roles are refused; every page passes axe.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cpis.uploads.max-rows=30")
-@ActiveProfiles("test")
+@CpisIntegrationTest(properties = "cpis.uploads.max-rows=30")
 class LaPagesBrowserIT {
 
     private static final String PASSWORD = "demo-password";
-    private static final String HEADER = "nhs_number,local_id,family_name,given_names,date_of_birth,plan_type,"
-            + "start_date,end_date,delete_date,expected_delivery_date,mother_nhs_number,allocated_worker\n";
 
     @AutoClose
     static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Clock clock;
 
     @TempDir
     Path temp;
@@ -67,16 +70,14 @@ class LaPagesBrowserIT {
     }
 
     private static String plans(int count, String dob) {
-        StringBuilder file = new StringBuilder(HEADER);
-        for (int i = 0; i < count; i++) {
-            file.append(TestNhsNumbers.next())
-                    .append(",,Doe,Sam,")
-                    .append(dob)
-                    .append(",CPP,")
-                    .append(dob)
-                    .append(",,,,,\n");
-        }
-        return file.toString();
+        return UploadFile.builder()
+                .rows(
+                        count,
+                        r -> r.familyName("Doe")
+                                .givenNames("Sam")
+                                .dateOfBirth(dob)
+                                .startDate(dob))
+                .toCsv();
     }
 
     private static Locator h1(Page page) {
@@ -91,7 +92,7 @@ class LaPagesBrowserIT {
 
     @Test
     void dataManagerUploadsAFileReadsTheAcknowledgementAndFindsTheRecords() throws IOException {
-        LocalDate today = EnglandDate.today(java.time.Clock.systemUTC());
+        LocalDate today = EnglandDate.today(clock);
         String dob = today.minusYears(6).toString();
         String start = today.minusDays(40).toString();
         String first = TestNhsNumbers.next();
@@ -99,12 +100,29 @@ class LaPagesBrowserIT {
         String localId = "BRUM-" + second.substring(5);
         Path file = csv(
                 "plans.csv",
-                HEADER
-                        + first + ",BRUM-" + first.substring(5) + ",Ashworth,Maisie," + dob + ",CPP," + start
-                        + ",,,,,maisie.worker@birmingham.example\n"
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(first)
+                                .localId("BRUM-" + first.substring(5))
+                                .familyName("Ashworth")
+                                .givenNames("Maisie")
+                                .dateOfBirth(dob)
+                                .startDate(start)
+                                .allocatedWorker("maisie.worker@birmingham.example"))
                         // line 3: not an NHS number (no valid check digit for 123456789)
-                        + "1234567890,SECRET-LOCAL-77,Quartermaine,Ottoline," + dob + ",CPP," + start + ",,,,,\n"
-                        + second + "," + localId + ",Bellingham,Theo," + dob + ",LAC," + start + ",,,,,\n");
+                        .row(r -> r.nhsNumber("1234567890")
+                                .localId("SECRET-LOCAL-77")
+                                .familyName("Quartermaine")
+                                .givenNames("Ottoline")
+                                .dateOfBirth(dob)
+                                .startDate(start))
+                        .row(r -> r.nhsNumber(second)
+                                .localId(localId)
+                                .familyName("Bellingham")
+                                .givenNames("Theo")
+                                .dateOfBirth(dob)
+                                .planType(PlanType.LAC)
+                                .startDate(start))
+                        .toCsv());
 
         Page page = signIn("data.manager");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Uploads"))
@@ -199,8 +217,7 @@ class LaPagesBrowserIT {
         assertThat(page).hasTitle(Pattern.compile("^Error: .*"));
         Browser.assertAccessible(page);
 
-        String dob =
-                EnglandDate.today(java.time.Clock.systemUTC()).minusYears(3).toString();
+        String dob = EnglandDate.today(clock).minusYears(3).toString();
         chooseAndUpload(page, csv("too-many.csv", plans(31, dob)));
 
         assertThat(page).hasURL(url("/uploads"));
@@ -221,8 +238,7 @@ class LaPagesBrowserIT {
     void manyRecordsArePagedTwentyFiveAtATime() throws IOException {
         Page page = signIn("data.manager");
         page.navigate(url("/uploads"));
-        String dob =
-                EnglandDate.today(java.time.Clock.systemUTC()).minusYears(2).toString();
+        String dob = EnglandDate.today(clock).minusYears(2).toString();
         chooseAndUpload(page, csv("many.csv", plans(27, dob)));
         assertThat(page.getByTestId("upload-status")).containsText("All loaded");
 

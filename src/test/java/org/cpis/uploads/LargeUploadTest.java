@@ -1,22 +1,19 @@
 package org.cpis.uploads;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cpis.uploads.UploadFixtures.HEADER;
-import static org.cpis.uploads.UploadFixtures.cpp;
-import static org.cpis.uploads.UploadFixtures.nextSequence;
-import static org.cpis.uploads.UploadFixtures.upload;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
-import org.cpis.TestNhsNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import testsupport.TestNhsNumbers;
+import testsupport.UploadFile;
 import tools.jackson.databind.JsonNode;
 
 /** A file of several sorted chunks (SortedCopy sends 16,384 new rows at a time), with a duplicate across chunks. */
@@ -41,24 +38,21 @@ class LargeUploadTest {
     }
 
     /** ROWS valid CPP lines for new children, whose NHS numbers are added to the list. */
-    private static StringBuilder validFile(List<String> numbers) {
-        StringBuilder file = new StringBuilder(HEADER);
-        for (int i = 0; i < ROWS; i++) {
-            String nhs = TestNhsNumbers.next();
-            numbers.add(nhs);
-            file.append(cpp(nhs, "2015-03-01", "2025-01-10"));
-        }
-        return file;
+    private static UploadFile.Builder validFile(List<String> numbers) {
+        return UploadFile.builder().rows(ROWS, r -> {
+            numbers.add(r.nhsNumber());
+            r.localId("L-" + r.nhsNumber());
+        });
     }
 
     @Test
     void every_row_of_a_file_of_several_chunks_is_stored_as_sent() {
         List<String> numbers = new ArrayList<>();
-        StringBuilder file = validFile(numbers);
+        UploadFile.Builder file = validFile(numbers);
         // The first child again on the last line: line 2 and line ROWS + 2 are both rejected, in different chunks.
-        file.append(cpp(numbers.get(0), "2015-03-02", "2025-01-10"));
+        file.row(r -> r.nhsNumber(numbers.get(0)).dateOfBirth("2015-03-02"));
 
-        HttpResponse<String> response = upload(hub, token, nextSequence(), file.toString());
+        HttpResponse<String> response = hub.upload(token, file);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode ack = HubClient.json(response);
@@ -87,7 +81,7 @@ class LargeUploadTest {
                 .param("numbers", loaded)
                 .query(String.class)
                 .single();
-        HttpResponse<String> again = upload(hub, token, nextSequence(), file.toString());
+        HttpResponse<String> again = hub.upload(token, file);
         assertThat(HubClient.json(again).get("loaded").asInt()).isEqualTo(ROWS - 1);
         assertThat(jdbc.sql("select max(updated_at)::text from records.record where nhs_number = any(:numbers)")
                         .param("numbers", loaded)
@@ -99,10 +93,10 @@ class LargeUploadTest {
     @Test
     void a_file_found_unreadable_after_several_chunks_were_sent_loads_none_of_them() {
         List<String> numbers = new ArrayList<>();
-        StringBuilder file = validFile(numbers);
-        file.append(TestNhsNumbers.next()).append(",\"never closed,Smith,Alice,2015-03-01,CPP,2025-01-10,,,,,\n");
+        UploadFile.Builder file = validFile(numbers);
+        file.line(TestNhsNumbers.next() + ",\"never closed,Smith,Alice,2015-03-01,CPP,2025-01-10,,,,,");
 
-        HttpResponse<String> response = upload(hub, token, nextSequence(), file.toString());
+        HttpResponse<String> response = hub.upload(token, file);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode ack = HubClient.json(response);
@@ -115,8 +109,7 @@ class LargeUploadTest {
                 .isZero();
 
         // The connection the abandoned COPY used is fine for the next upload.
-        HttpResponse<String> next =
-                upload(hub, token, nextSequence(), HEADER + cpp(numbers.get(0), "2015-03-01", "2025-01-10"));
+        HttpResponse<String> next = hub.upload(token, UploadFile.builder().row(r -> r.nhsNumber(numbers.get(0))));
         assertThat(HubClient.json(next).get("status").asString()).isEqualTo("ALL_LOADED");
     }
 }

@@ -9,26 +9,19 @@ import java.util.Map;
 import org.cpis.records.RecordRow;
 import org.cpis.shared.PlanType;
 import org.junit.jupiter.api.Test;
+import testsupport.TestRecord;
 
 class RowValidatorTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 
-    /** A valid CPP row; tests change one field at a time. */
+    /** A valid CPP row (born 2015-03-01, started 2025-01-10); tests change one field at a time. */
     private static Map<UploadColumn, String> row() {
+        TestRecord record = TestRecord.valid().nhsNumber("9990000077").localId("B-1");
         Map<UploadColumn, String> row = new LinkedHashMap<>();
-        row.put(UploadColumn.NHS_NUMBER, "9990000077");
-        row.put(UploadColumn.LOCAL_ID, "B-1");
-        row.put(UploadColumn.FAMILY_NAME, "Smith");
-        row.put(UploadColumn.GIVEN_NAMES, "Alice");
-        row.put(UploadColumn.DATE_OF_BIRTH, "2015-03-01");
-        row.put(UploadColumn.PLAN_TYPE, "CPP");
-        row.put(UploadColumn.START_DATE, "2025-01-10");
-        row.put(UploadColumn.END_DATE, "");
-        row.put(UploadColumn.DELETE_DATE, "");
-        row.put(UploadColumn.EXPECTED_DELIVERY_DATE, "");
-        row.put(UploadColumn.MOTHER_NHS_NUMBER, "");
-        row.put(UploadColumn.ALLOCATED_WORKER, "");
+        for (UploadColumn column : UploadColumn.values()) {
+            row.put(column, record.value(column.header()));
+        }
         return row;
     }
 

@@ -1,12 +1,7 @@
 package org.cpis.uploads;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cpis.uploads.UploadFixtures.HEADER;
-import static org.cpis.uploads.UploadFixtures.cpp;
-import static org.cpis.uploads.UploadFixtures.nextSequence;
-import static org.cpis.uploads.UploadFixtures.upload;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +9,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
-import org.cpis.TestNhsNumbers;
+import org.cpis.UploadSequences;
 import org.cpis.shared.EnglandDate;
+import org.cpis.shared.PlanType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import testsupport.TestNhsNumbers;
+import testsupport.TestRecord;
+import testsupport.UploadFile;
 import tools.jackson.databind.JsonNode;
 
 @CpisIntegrationTest
@@ -72,9 +72,13 @@ class UploadApiTest {
     void a_valid_file_loads_and_is_acknowledged_line_by_line() {
         String a = TestNhsNumbers.next();
         String b = TestNhsNumbers.next();
-        long sequence = nextSequence();
-        HttpResponse<String> response = upload(
-                hub, token, sequence, HEADER + cpp(a, "2015-03-01", "2025-01-10") + cpp(b, "2016-04-02", "2025-02-11"));
+        long sequence = UploadSequences.next();
+        HttpResponse<String> response = hub.upload(
+                token,
+                sequence,
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(a))
+                        .row(r -> r.nhsNumber(b).dateOfBirth("2016-04-02").startDate("2025-02-11")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -104,11 +108,13 @@ class UploadApiTest {
     @Test
     void replaying_a_sequence_returns_the_stored_acknowledgement_and_changes_nothing() {
         String nhs = TestNhsNumbers.next();
-        long sequence = nextSequence();
-        JsonNode first = HubClient.json(upload(hub, token, sequence, HEADER + cpp(nhs, "2015-03-01", "2025-01-10")));
+        long sequence = UploadSequences.next();
+        JsonNode first =
+                HubClient.json(hub.upload(token, sequence, UploadFile.builder().row(r -> r.nhsNumber(nhs))));
 
         String other = TestNhsNumbers.next();
-        HttpResponse<String> replay = upload(hub, token, sequence, HEADER + cpp(other, "2015-03-01", "2025-01-10"));
+        HttpResponse<String> replay =
+                hub.upload(token, sequence, UploadFile.builder().row(r -> r.nhsNumber(other)));
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(HubClient.json(replay)).isEqualTo(first);
         assertThat(count(other)).isZero();
@@ -116,10 +122,10 @@ class UploadApiTest {
 
     @Test
     void a_sequence_lower_than_the_last_is_refused_with_409() {
-        long sequence = nextSequence();
-        upload(hub, token, sequence, HEADER);
+        long sequence = UploadSequences.next();
+        hub.upload(token, sequence, UploadFile.builder());
         HttpResponse<String> lower =
-                upload(hub, token, sequence - 1, HEADER + cpp(TestNhsNumbers.next(), "2015-03-01", "2025-01-10"));
+                hub.upload(token, sequence - 1, UploadFile.builder().row());
         assertThat(lower.statusCode()).isEqualTo(409);
         assertThat(lower.body()).contains("lower than the last accepted");
     }
@@ -128,25 +134,24 @@ class UploadApiTest {
     void the_upload_sequence_header_is_required_and_positive() {
         for (String bad : new String[] {null, "", "0", "-4", "1.5", "abc", "99999999999999999999"}) {
             HttpResponse<String> response =
-                    upload(hub, token, bad, "text/csv", HttpRequest.BodyPublishers.ofString(HEADER));
+                    hub.upload(token, bad, "text/csv", HttpRequest.BodyPublishers.ofString(UploadFile.HEADER));
             assertThat(response.statusCode()).as("Upload-Sequence %s", bad).isEqualTo(400);
         }
     }
 
     @Test
     void only_an_la_system_may_upload_and_only_csv() {
-        String body = HEADER;
-        assertThat(upload(hub, null, "1", "text/csv", HttpRequest.BodyPublishers.ofString(body))
+        String body = UploadFile.HEADER;
+        assertThat(hub.upload(null, "1", "text/csv", HttpRequest.BodyPublishers.ofString(body))
                         .statusCode())
                 .isEqualTo(401);
         String health = hub.accessToken("northfield-ed-system", "demo-secret");
-        assertThat(upload(hub, health, "1", "text/csv", HttpRequest.BodyPublishers.ofString(body))
+        assertThat(hub.upload(health, "1", "text/csv", HttpRequest.BodyPublishers.ofString(body))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(upload(
-                                hub,
+        assertThat(hub.upload(
                                 token,
-                                String.valueOf(nextSequence()),
+                                String.valueOf(UploadSequences.next()),
                                 "application/json",
                                 HttpRequest.BodyPublishers.ofString("{}"))
                         .statusCode())
@@ -154,53 +159,43 @@ class UploadApiTest {
     }
 
     @Test
-    void every_line_gets_its_outcome_and_bad_lines_echo_no_personal_data() throws Exception {
+    void every_line_gets_its_outcome_and_bad_lines_echo_no_personal_data() {
         String ok = TestNhsNumbers.next();
         String dup = TestNhsNumbers.next();
         String turning18Tomorrow = TestNhsNumbers.next();
         String eighteenToday = TestNhsNumbers.next();
         String latin1 = TestNhsNumbers.next();
         String injection = TestNhsNumbers.next();
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        file.write(HEADER.getBytes(StandardCharsets.UTF_8));
-        file.write(cpp(ok, "2015-03-01", "2025-01-10").getBytes(StandardCharsets.UTF_8)); // 2
-        file.write(cpp(dup, "2015-03-01", "2025-01-10").getBytes(StandardCharsets.UTF_8)); // 3
-        file.write(cpp(dup, "2015-03-02", "2025-01-10").getBytes(StandardCharsets.UTF_8)); // 4
-        file.write(cpp(turning18Tomorrow, today.minusYears(18).plusDays(1).toString(), "2025-01-10")
-                .getBytes(StandardCharsets.UTF_8)); // 5
-        file.write(cpp(eighteenToday, today.minusYears(18).toString(), "2025-01-10")
-                .getBytes(StandardCharsets.UTF_8)); // 6
-        file.write((latin1 + ",,M\u00fcller,Zo\u00eb,2015-03-01,CPP,2025-01-10,,,,,\n")
-                .getBytes(StandardCharsets.ISO_8859_1)); // 7
-        file.write((injection
-                        + ",\"x'); DROP TABLE records.record;--\",\"Robert\"\"); DROP\",\"<script>alert(1)</script>\","
-                        + "2015-03-01,CPP,2025-01-10,,,,,\n")
-                .getBytes(StandardCharsets.UTF_8)); // 8
-        file.write(("9990000078,,Smith,Secretname,2015-03-01,CPP,2025-01-10,,,,,\n")
-                .getBytes(StandardCharsets.UTF_8)); // 9
-        file.write((TestNhsNumbers.next() + ",,Smith,Alice,2015-03-01,CPP," + today.plusDays(1) + ",,,,,\n")
-                .getBytes(StandardCharsets.UTF_8)); // 10
-        file.write(
-                (TestNhsNumbers.next() + ",,\"" + "A".repeat(1_000_000) + "\",Alice,2015-03-01,CPP,2025-01-10,,,,,\n")
-                        .getBytes(StandardCharsets.UTF_8)); // 11
-        file.write((TestNhsNumbers.next() + ",,Smith,Alice,2015-03-01,CIN,2025-01-10,,,,,\n")
-                .getBytes(StandardCharsets.UTF_8)); // 12
-        file.write((TestNhsNumbers.next() + ",,Smith,Alice,2015-03-01,CPP,2025-01-10,2024-01-01,,,,\n")
-                .getBytes(StandardCharsets.UTF_8)); // 13
-        file.write((TestNhsNumbers.next() + ",,Jones,Carol,1995-01-01,UCPP,2025-01-10,,,,,\n")
-                .getBytes(StandardCharsets.UTF_8)); // 14
-        file.write((TestNhsNumbers.next() + ",,Smith,Alice\n").getBytes(StandardCharsets.UTF_8)); // 15
         String accented = TestNhsNumbers.next();
-        file.write(
-                (accented + ",,\u0141ukasiewicz-N\u00fa\u00f1ez,Zo\u00eb \uD83D\uDE00,2015-03-01,CPP,2025-01-10,,,,,\n")
-                        .getBytes(StandardCharsets.UTF_8)); // 16
+        UploadFile.Builder file = UploadFile.builder()
+                .row(r -> r.nhsNumber(ok)) // 2
+                .row(r -> r.nhsNumber(dup)) // 3
+                .row(r -> r.nhsNumber(dup).dateOfBirth("2015-03-02")) // 4
+                .row(r -> r.nhsNumber(turning18Tomorrow)
+                        .dateOfBirth(today.minusYears(18).plusDays(1))) // 5
+                .row(r -> r.nhsNumber(eighteenToday).dateOfBirth(today.minusYears(18))) // 6
+                .rowEncodedIn(
+                        StandardCharsets.ISO_8859_1,
+                        r -> r.nhsNumber(latin1).familyName("M\u00fcller").givenNames("Zo\u00eb")) // 7
+                .row(r -> r.nhsNumber(injection)
+                        .localId("x'); DROP TABLE records.record;--")
+                        .familyName("Robert\"); DROP")
+                        .givenNames("<script>alert(1)</script>")) // 8
+                .row(r -> r.nhsNumber("9990000078").givenNames("Secretname")) // 9
+                .row(r -> r.startDate(today.plusDays(1))) // 10
+                .row(r -> r.familyName("A".repeat(1_000_000))) // 11
+                .row(r -> r.planType("CIN")) // 12
+                .row(r -> r.endDate("2024-01-01")) // 13
+                .row(r -> r.familyName("Jones")
+                        .givenNames("Carol")
+                        .dateOfBirth("1995-01-01")
+                        .planType(PlanType.UCPP)) // 14
+                .line(TestNhsNumbers.next() + ",,Smith,Alice") // 15
+                .row(r -> r.nhsNumber(accented)
+                        .familyName("\u0141ukasiewicz-N\u00fa\u00f1ez")
+                        .givenNames("Zo\u00eb \uD83D\uDE00")); // 16
 
-        HttpResponse<String> response = upload(
-                hub,
-                token,
-                String.valueOf(nextSequence()),
-                "text/csv",
-                HttpRequest.BodyPublishers.ofByteArray(file.toByteArray()));
+        HttpResponse<String> response = hub.upload(token, file);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode ack = HubClient.json(response);
         assertThat(ack.get("status").asString()).isEqualTo("PARTIALLY_LOADED");
@@ -250,13 +245,25 @@ class UploadApiTest {
         String nhs = TestNhsNumbers.next();
         String[][] cases = {
             {"", "EMPTY_FILE"},
-            {HEADER.replace("local_id", "surname") + cpp(nhs, "2015-03-01", "2025-01-10"), "UNKNOWN_COLUMN"},
-            {"nhs_number,family_name\n" + nhs + ",Smith\n", "MISSING_COLUMN"},
-            {HEADER.replace("local_id", "nhs_number"), "DUPLICATE_COLUMN"},
-            {HEADER + cpp(nhs, "2015-03-01", "2025-01-10") + "\"unclosed,Smith,Alice\n", "NOT_CSV"},
+            {UploadFile.builder().row(r -> r.nhsNumber(nhs)).toCsv().replace("local_id", "surname"), "UNKNOWN_COLUMN"},
+            {
+                UploadFile.builder()
+                        .columns("nhs_number", "family_name")
+                        .row(r -> r.nhsNumber(nhs))
+                        .toCsv(),
+                "MISSING_COLUMN"
+            },
+            {UploadFile.HEADER.replace("local_id", "nhs_number"), "DUPLICATE_COLUMN"},
+            {
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(nhs))
+                        .line("\"unclosed,Smith,Alice")
+                        .toCsv(),
+                "NOT_CSV"
+            },
         };
         for (String[] c : cases) {
-            JsonNode ack = HubClient.json(upload(hub, token, nextSequence(), c[0]));
+            JsonNode ack = HubClient.json(hub.upload(token, UploadSequences.next(), c[0]));
             assertThat(ack.get("status").asString()).as(c[1]).isEqualTo("MALFORMED");
             assertThat(ack.get("problem").asString()).isEqualTo(c[1]);
             assertThat(ack.get("loaded").asInt()).isZero();
@@ -267,7 +274,7 @@ class UploadApiTest {
 
     @Test
     void a_header_only_file_loads_nothing_and_a_bom_is_ignored() {
-        JsonNode ack = HubClient.json(upload(hub, token, nextSequence(), "\uFEFF" + HEADER));
+        JsonNode ack = HubClient.json(hub.upload(token, UploadSequences.next(), "\uFEFF" + UploadFile.HEADER));
         assertThat(ack.get("status").asString()).isEqualTo("ALL_LOADED");
         assertThat(ack.get("received").asInt()).isZero();
     }
@@ -275,9 +282,16 @@ class UploadApiTest {
     @Test
     void columns_may_come_in_any_order_and_optional_ones_may_be_left_out() {
         String nhs = TestNhsNumbers.next();
-        String body = "plan_type,start_date,date_of_birth,given_names,family_name,nhs_number\r\n"
-                + "LAC,2024-06-01,2016-05-05,Bob,\"O'Brien, Jr\"," + nhs + "\r\n";
-        JsonNode ack = HubClient.json(upload(hub, token, nextSequence(), body));
+        UploadFile.Builder file = UploadFile.builder()
+                .columns("plan_type", "start_date", "date_of_birth", "given_names", "family_name", "nhs_number")
+                .lineEnd("\r\n")
+                .row(r -> r.nhsNumber(nhs)
+                        .planType(PlanType.LAC)
+                        .startDate("2024-06-01")
+                        .dateOfBirth("2016-05-05")
+                        .givenNames("Bob")
+                        .familyName("O'Brien, Jr"));
+        JsonNode ack = HubClient.json(hub.upload(token, file));
         assertThat(ack.get("status").asString()).isEqualTo("ALL_LOADED");
         assertThat(jdbc.sql("select family_name from records.record where nhs_number = :n and plan_type = 'LAC'")
                         .param("n", nhs)
@@ -289,16 +303,16 @@ class UploadApiTest {
     @Test
     void a_row_upserts_by_la_nhs_number_and_plan_type_and_a_delete_date_withdraws() {
         String nhs = TestNhsNumbers.next();
-        upload(
-                hub,
+        hub.upload(
                 token,
-                nextSequence(),
-                HEADER + nhs + ",A-1,Smith,Alice,2015-03-01,CPP,2025-01-10,,,,,a@b.example\n");
-        upload(
-                hub,
+                UploadFile.builder().row(r -> r.nhsNumber(nhs).localId("A-1").allocatedWorker("a@b.example")));
+        hub.upload(
                 token,
-                nextSequence(),
-                HEADER + nhs + ",A-2,Smyth,Alice,2015-03-01,CPP,2025-01-10,2026-01-01,,,,\n");
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(nhs)
+                                .localId("A-2")
+                                .familyName("Smyth")
+                                .endDate("2026-01-01")));
         record Row(
                 String localId, String familyName, LocalDate endDate, String allocatedWorker, LocalDate visibleUntil) {}
         Row row = jdbc.sql("""
@@ -306,11 +320,13 @@ class UploadApiTest {
                           from records.record where nhs_number = :n""").param("n", nhs).query(Row.class).single();
         assertThat(row).isEqualTo(new Row("A-2", "Smyth", LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 12, 31)));
 
-        upload(
-                hub,
+        hub.upload(
                 token,
-                nextSequence(),
-                HEADER + nhs + ",A-2,Smyth,Alice,2015-03-01,CPP,2025-01-10,," + today + ",,,\n");
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(nhs)
+                                .localId("A-2")
+                                .familyName("Smyth")
+                                .deleteDate(today)));
         LocalDate visibleUntil = jdbc.sql("select visible_until from records.record where nhs_number = :n")
                 .param("n", nhs)
                 .query(LocalDate.class)
@@ -321,13 +337,12 @@ class UploadApiTest {
     @Test
     void a_stored_plan_sent_twice_in_one_file_stays_as_it_was_and_an_unchanged_resend_writes_nothing() {
         String nhs = TestNhsNumbers.next();
-        upload(hub, token, nextSequence(), HEADER + nhs + ",A-1,Smith,Alice,2015-03-01,CPP,2025-01-10,,,,,\n");
-        JsonNode ack = HubClient.json(upload(
-                hub,
+        hub.upload(token, UploadFile.builder().row(r -> r.nhsNumber(nhs).localId("A-1")));
+        JsonNode ack = HubClient.json(hub.upload(
                 token,
-                nextSequence(),
-                HEADER + nhs + ",A-2,Smyth,Alice,2015-03-01,CPP,2025-01-10,,,,,\n" + nhs
-                        + ",A-3,Smithe,Alice,2015-03-01,CPP,2025-01-10,,,,,\n"));
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(nhs).localId("A-2").familyName("Smyth"))
+                        .row(r -> r.nhsNumber(nhs).localId("A-3").familyName("Smithe"))));
         assertThat(lines(ack))
                 .containsExactly(
                         new Line("REJECTED", "DUPLICATE_IN_FILE", "nhs_number"),
@@ -341,7 +356,7 @@ class UploadApiTest {
         assertThat(before.familyName()).isEqualTo("Smith");
 
         JsonNode resend = HubClient.json(
-                upload(hub, token, nextSequence(), HEADER + nhs + ",A-1,Smith,Alice,2015-03-01,CPP,2025-01-10,,,,,\n"));
+                hub.upload(token, UploadFile.builder().row(r -> r.nhsNumber(nhs).localId("A-1"))));
         assertThat(resend.get("status").asString()).isEqualTo("ALL_LOADED");
         Stored after = jdbc.sql("select local_id, family_name, updated_at from records.record where nhs_number = :n")
                 .param("n", nhs)
@@ -355,17 +370,26 @@ class UploadApiTest {
         String mother = TestNhsNumbers.next();
         String baby = TestNhsNumbers.next();
         String due = today.plusDays(30).toString();
-        upload(
-                hub,
-                token,
-                nextSequence(),
-                HEADER + mother + ",M-1,Jones,Carol,1995-01-01,UCPP,2026-06-01,,," + due + ",,\n");
+        Consumer<TestRecord> unbornPlan = r -> r.nhsNumber(mother)
+                .localId("M-1")
+                .familyName("Jones")
+                .givenNames("Carol")
+                .dateOfBirth("1995-01-01")
+                .planType(PlanType.UCPP)
+                .startDate("2026-06-01")
+                .expectedDeliveryDate(due);
+        hub.upload(token, UploadFile.builder().row(unbornPlan));
         String born = today.minusDays(2).toString();
-        JsonNode ack = HubClient.json(upload(
-                hub,
+        JsonNode ack = HubClient.json(hub.upload(
                 token,
-                nextSequence(),
-                HEADER + baby + ",C-1,Jones,Baby," + born + ",CPP," + born + ",,,," + mother + ",\n"));
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(baby)
+                                .localId("C-1")
+                                .familyName("Jones")
+                                .givenNames("Baby")
+                                .dateOfBirth(born)
+                                .startDate(born)
+                                .motherNhsNumber(mother))));
         assertThat(ack.get("status").asString()).isEqualTo("ALL_LOADED");
 
         record Ucpp(LocalDate endDate, LocalDate visibleUntil, String endedByChildNhsNumber) {}
@@ -380,11 +404,7 @@ class UploadApiTest {
                 .isEqualTo(mother);
 
         // The case system still sends the mother's plan as open the next day: it stays ended.
-        upload(
-                hub,
-                token,
-                nextSequence(),
-                HEADER + mother + ",M-1,Jones,Carol,1995-01-01,UCPP,2026-06-01,,," + due + ",,\n");
+        hub.upload(token, UploadFile.builder().row(unbornPlan));
         assertThat(jdbc.sql("select end_date from records.record where nhs_number = :n and plan_type = 'UCPP'")
                         .param("n", mother)
                         .query(LocalDate.class)
@@ -394,7 +414,7 @@ class UploadApiTest {
 
     @Test
     void an_la_sees_only_its_own_uploads() {
-        JsonNode ack = HubClient.json(upload(hub, token, nextSequence(), HEADER));
+        JsonNode ack = HubClient.json(hub.upload(token, UploadFile.builder()));
         String leeds = hub.accessToken("leeds-case-system", "demo-secret");
         assertThat(hub.get("/api/v1/uploads/" + ack.get("uploadId").asString(), leeds)
                         .statusCode())

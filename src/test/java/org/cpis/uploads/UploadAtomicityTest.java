@@ -7,15 +7,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpis.CpisIntegrationTest;
-import org.cpis.TestNhsNumbers;
+import org.cpis.UploadSequences;
 import org.cpis.shared.OdsCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import testsupport.TestNhsNumbers;
+import testsupport.UploadFile;
 
 /** A file that breaks off halfway leaves nothing behind, and its sequence can be sent again. */
 @CpisIntegrationTest
@@ -32,13 +33,9 @@ class UploadAtomicityTest {
     @Test
     void a_crash_mid_file_applies_none_of_it_and_stores_no_acknowledgement() {
         List<String> numbers = new ArrayList<>();
-        StringBuilder rows = new StringBuilder(UploadFixtures.HEADER);
-        for (int i = 0; i < 5_000; i++) {
-            String nhs = TestNhsNumbers.next();
-            numbers.add(nhs);
-            rows.append(UploadFixtures.cpp(nhs, "2015-03-01", "2025-01-10"));
-        }
-        byte[] file = rows.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = UploadFile.builder()
+                .rows(5_000, r -> numbers.add(r.nhsNumber()))
+                .bytes();
         InputStream breaksOff =
                 new SequenceInputStream(new ByteArrayInputStream(file, 0, file.length * 3 / 4), new InputStream() {
                     @Override
@@ -46,7 +43,7 @@ class UploadAtomicityTest {
                         throw new IOException("connection reset by peer");
                     }
                 });
-        long sequence = UploadFixtures.nextSequence();
+        long sequence = UploadSequences.next();
 
         assertThatThrownBy(() -> uploads.upload(command(sequence, breaksOff))).isNotNull();
 
@@ -75,10 +72,11 @@ class UploadAtomicityTest {
     @Test
     void a_file_found_malformed_after_rows_were_streamed_keeps_none_of_them() {
         String nhs = TestNhsNumbers.next();
-        String body =
-                UploadFixtures.HEADER + UploadFixtures.cpp(nhs, "2015-03-01", "2025-01-10") + "\"never closed,Smith\n";
-        Acknowledgement ack = uploads.upload(command(
-                UploadFixtures.nextSequence(), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
+        byte[] body = UploadFile.builder()
+                .row(r -> r.nhsNumber(nhs))
+                .line("\"never closed,Smith")
+                .bytes();
+        Acknowledgement ack = uploads.upload(command(UploadSequences.next(), new ByteArrayInputStream(body)));
         assertThat(ack.status()).isEqualTo(UploadStatus.MALFORMED);
         assertThat(jdbc.sql("select count(*) from records.record where nhs_number = :n")
                         .param("n", nhs)

@@ -3,19 +3,16 @@ package org.cpis.uploads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
-import org.cpis.TestNhsNumbers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import testsupport.TestNhsNumbers;
+import testsupport.UploadFile;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cpis.uploads.max-rows=3", "cpis.uploads.max-file-size=2KB"})
-@ActiveProfiles("test")
+@CpisIntegrationTest(properties = {"cpis.uploads.max-rows=3", "cpis.uploads.max-file-size=2KB"})
 class UploadLimitsTest {
 
     @LocalServerPort
@@ -29,23 +26,16 @@ class UploadLimitsTest {
         HubClient hub = new HubClient(port);
         String token = hub.accessToken("birmingham-case-system", "demo-secret");
         String first = TestNhsNumbers.next();
-        StringBuilder fourRows = new StringBuilder(UploadFixtures.HEADER);
-        fourRows.append(UploadFixtures.cpp(first, "2015-03-01", "2025-01-10"));
-        for (int i = 0; i < 3; i++) {
-            fourRows.append(UploadFixtures.cpp(TestNhsNumbers.next(), "2015-03-01", "2025-01-10"));
-        }
-        HttpResponse<String> tooManyRows = UploadFixtures.upload(hub, token, 5, fourRows.toString());
+        UploadFile.Builder fourRows =
+                UploadFile.builder().row(r -> r.nhsNumber(first)).rows(3, r -> {});
+        HttpResponse<String> tooManyRows = hub.upload(token, 5, fourRows);
         assertThat(tooManyRows.statusCode()).isEqualTo(413);
         assertThat(HubClient.json(tooManyRows).get("detail").asString()).contains("more than 3 lines");
 
-        StringBuilder big = new StringBuilder(UploadFixtures.HEADER);
-        big.append(UploadFixtures.cpp(first, "2015-03-01", "2025-01-10"));
-        big.append(TestNhsNumbers.next())
-                .append(",,")
-                .append("x".repeat(3000))
-                .append(",A,2015-03-01,CPP,2025-01-10,,,,,\n");
-        assertThat(UploadFixtures.upload(hub, token, 5, big.toString()).statusCode())
-                .isEqualTo(413);
+        UploadFile.Builder big = UploadFile.builder()
+                .row(r -> r.nhsNumber(first))
+                .row(r -> r.familyName("x".repeat(3000)).givenNames("A"));
+        assertThat(hub.upload(token, 5, big).statusCode()).isEqualTo(413);
 
         assertThat(jdbc.sql("select count(*) from records.record where nhs_number = :n")
                         .param("n", first)
@@ -53,8 +43,7 @@ class UploadLimitsTest {
                         .single())
                 .isZero();
         // Nothing was acknowledged, so the same sequence can be sent again within the limits.
-        HttpResponse<String> ok = UploadFixtures.upload(
-                hub, token, 5, UploadFixtures.HEADER + UploadFixtures.cpp(first, "2015-03-01", "2025-01-10"));
+        HttpResponse<String> ok = hub.upload(token, 5, UploadFile.builder().row(r -> r.nhsNumber(first)));
         assertThat(HubClient.json(ok).get("status").asString()).isEqualTo("ALL_LOADED");
     }
 }
