@@ -18,6 +18,8 @@ public final class ErrorSummary {
 
     public static final ErrorSummary NONE = new ErrorSummary(List.of(), Map.of());
 
+    static final String INVALID_VALUE = "Enter a valid value";
+
     private final List<FieldError> all;
     private final Map<String, String> messages;
 
@@ -35,11 +37,11 @@ public final class ErrorSummary {
         for (String field : fieldsInPageOrder) {
             org.springframework.validation.FieldError error = result.getFieldError(field);
             if (error != null) {
-                messages.put(field, error.getDefaultMessage());
+                messages.put(field, message(error));
             }
         }
         for (org.springframework.validation.FieldError error : result.getFieldErrors()) {
-            messages.putIfAbsent(error.getField(), error.getDefaultMessage());
+            messages.putIfAbsent(error.getField(), message(error));
         }
         Set<String> listed = new LinkedHashSet<>();
         List<FieldError> all = new ArrayList<>();
@@ -54,6 +56,11 @@ public final class ErrorSummary {
             }
         }
         return new ErrorSummary(List.copyOf(all), Map.copyOf(messages));
+    }
+
+    /** A value the form could not even convert (not one the page offers) gets a plain message, not the framework's. */
+    private static String message(org.springframework.validation.FieldError error) {
+        return error.isBindingFailure() ? INVALID_VALUE : error.getDefaultMessage();
     }
 
     public boolean any() {
