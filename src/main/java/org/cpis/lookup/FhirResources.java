@@ -5,10 +5,12 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.cpis.identity.Role;
 import org.cpis.organisations.LocalAuthority;
 import org.cpis.records.VisibleRecord;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.PlanType;
+import org.cpis.shared.web.ViewFormat;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -97,7 +99,7 @@ final class FhirResources {
                         .setValue(access.organisation().value()))
                 .setDisplay(
                         access.organisationName() + " (" + access.organisation().value() + ")");
-        role.addCode().setText(roleDisplay(access.actorRole()));
+        role.addCode().setText(ViewFormat.codeName(access.actorRole(), Role.class, Role::displayName));
         if (access.careSettingType() != null) {
             role.addSpecialty().setText(access.careSettingType().displayName());
         }
@@ -234,13 +236,5 @@ final class FhirResources {
             period.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(end.toString()));
         }
         return period;
-    }
-
-    private static String roleDisplay(String role) {
-        try {
-            return org.cpis.identity.Role.valueOf(role).displayName();
-        } catch (IllegalArgumentException e) {
-            return role;
-        }
     }
 }

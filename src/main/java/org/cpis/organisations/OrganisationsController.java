@@ -1,19 +1,24 @@
 package org.cpis.organisations;
 
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import org.cpis.shared.web.ErrorSummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 
 /** The administrator's view of the registry, and loading the operator's registry files from the browser. */
 @Controller
 class OrganisationsController {
+
+    static final int LISTED = 100;
 
     private final Organisations organisations;
 
@@ -23,22 +28,30 @@ class OrganisationsController {
 
     @GetMapping("/admin/organisations")
     String list(@RequestParam(name = "q", required = false) String query, Model model) {
-        model.addAttribute("query", query);
-        model.addAttribute("organisations", organisations.search(query, 100));
-        return "admin/organisations";
+        return page(query, ErrorSummary.NONE, model);
     }
 
     @PostMapping("/admin/organisations/import")
-    String importFile(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file, Model model)
+    String importFile(@Valid @ModelAttribute("form") RegistryImportForm form, BindingResult binding, Model model)
             throws IOException {
-        ImportResult result;
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            result = "care-settings".equals(kind)
-                    ? organisations.importCareSettings(reader)
-                    : organisations.importLocalAuthorities(reader);
+        if (binding.hasErrors()) {
+            return page("", ErrorSummary.of(binding, "kind", "file"), model);
         }
-        model.addAttribute("result", result);
-        model.addAttribute("organisations", organisations.search("", 100));
+        try (Reader reader = new InputStreamReader(form.file().getInputStream(), StandardCharsets.UTF_8)) {
+            model.addAttribute(
+                    "result",
+                    switch (form.kind()) {
+                        case LOCAL_AUTHORITIES -> organisations.importLocalAuthorities(reader);
+                        case CARE_SETTINGS -> organisations.importCareSettings(reader);
+                    });
+        }
+        return page("", ErrorSummary.NONE, model);
+    }
+
+    private String page(String query, ErrorSummary errors, Model model) {
+        model.addAttribute("query", query);
+        model.addAttribute("errors", errors);
+        model.addAttribute("organisations", organisations.search(query, LISTED));
         return "admin/organisations";
     }
 }

@@ -1,6 +1,7 @@
 package org.cpis.shared;
 
 import java.util.Objects;
+import org.cpis.shared.web.ViewFormat;
 
 /**
  * A 10-digit NHS number whose last digit is a valid Modulus 11 check digit. Spaces are accepted on input
@@ -70,7 +71,7 @@ public final class NhsNumber {
 
     /** "999 000 0077" — for display to an authorised user, never for logs. */
     public String formatted() {
-        return digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
+        return ViewFormat.nhsNumber(digits);
     }
 
     @Override

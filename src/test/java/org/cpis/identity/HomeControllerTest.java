@@ -1,0 +1,57 @@
+package org.cpis.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpis.identity.SignedIn.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The sign-in page and each role's home page, without a database or a browser. */
+@PageSliceTest(HomeController.class)
+@Import(IdentityAccessRules.class)
+class HomeControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    private String page(String path, Role role) throws Exception {
+        return mvc.perform(get(path).with(as(role)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void the_home_page_offers_the_roles_own_tasks() throws Exception {
+        assertThat(page("/", Role.LA_DATA_MANAGER))
+                .contains("<h1>Local authority data manager</h1>")
+                .contains("href=\"/uploads\"", "href=\"/records\"", "href=\"/settings/webhook\"")
+                .doesNotContain("href=\"/lookup\"");
+        assertThat(page("/", Role.SCHEDULED_CLINICIAN))
+                .contains("href=\"/lookup\"", "Checks from scheduled care do not notify the local authority.")
+                .doesNotContain("href=\"/uploads\"");
+    }
+
+    @Test
+    void a_task_without_pages_is_described_but_not_linked() throws Exception {
+        assertThat(page("/", Role.PRIVACY_OFFICER)).contains("Audit reports").doesNotContain("nhsuk-card--clickable");
+    }
+
+    @Test
+    void anyone_may_see_the_sign_in_page_and_nobody_signed_out_sees_a_home_page() throws Exception {
+        String login = mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(login).contains("Sign in to CP-IS").doesNotContain("Sign in with ");
+
+        mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+    }
+}
