@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
-import org.cpis.TestNhsNumbers;
 import org.cpis.identity.PageSliceTest;
 import org.cpis.identity.Role;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import testsupport.TestNhsNumbers;
 
 /** The lookup form's checks and who may reach it, without a database or a browser. */
 @PageSliceTest(LookupPagesController.class)

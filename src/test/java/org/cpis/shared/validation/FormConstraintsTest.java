@@ -11,11 +11,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cpis.TestNhsNumbers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.web.multipart.MultipartFile;
+import testsupport.TestNhsNumbers;
 
 /** The shared form constraints on their own, with plain Bean Validation and a fixed clock. */
 class FormConstraintsTest {
