@@ -42,8 +42,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * docs/benchmarks.md). Not a test: run it by hand with
  *
  * <pre>
- * ./mvnw -q test-compile
- * ./mvnw -q exec:java -Dexec.mainClass=bench.UploadBenchmark -Dexec.classpathScope=test -Dexec.args="500000"
+ * ./mvnw -q -Pbench test-compile
+ * ./mvnw -q -Pbench exec:java -Dexec.mainClass=bench.UploadBenchmark -Dexec.classpathScope=test -Dexec.args="500000"
  * </pre>
  *
  * (two commands: in one, {@code -Dexec.args} would also replace the arguments of the pom's {@code npm ci}).

@@ -35,7 +35,7 @@ final class LookupBarePostgres {
     // AccessRepository.readAndRecord, with records.visible's and audit.append's parameters in place.
     static final String READ_AND_RECORD = """
             with found as (
-                select * from records.visible(?, ?, ?) v
+                select * from records.visible(?, ?) v
             ), access as (
                 insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role, org_ods, org_name,
                                            care_setting_type, unscheduled, channel, trace_id)
@@ -55,7 +55,7 @@ final class LookupBarePostgres {
             )
             select f.*, (select id from access) as access_id
               from audited left join found f on true
-             order by start_date, record_key
+             order by start_date, id
             """;
 
     // NotificationService.onUnscheduledAccess and create, NotificationRepository.openGroup and countAnother.
@@ -126,34 +126,32 @@ final class LookupBarePostgres {
                 String worker = null;
                 long accessId = 0;
                 try (PreparedStatement ps = c.prepareStatement(READ_AND_RECORD)) {
-                    // RecordKeys.first and last: the NHS number above 29 bits of LA and plan type.
-                    ps.setLong(1, Long.parseLong(nhs) << 29);
-                    ps.setLong(2, (Long.parseLong(nhs) << 29) | ((1L << 29) - 1));
-                    ps.setObject(3, today);
-                    ps.setString(4, nhs);
-                    ps.setTimestamp(5, Timestamp.from(now));
-                    ps.setString(6, "bench-jdbc");
-                    ps.setString(7, "Bench JDBC loop");
-                    ps.setString(8, "HEALTH_SYSTEM");
-                    ps.setString(9, ORG);
-                    ps.setString(10, "Northfield General Hospital Emergency Department");
-                    ps.setString(11, "EMERGENCY_DEPARTMENT");
-                    ps.setBoolean(12, true);
-                    ps.setString(13, "FHIR");
-                    ps.setString(14, traceId);
-                    ps.setTimestamp(15, Timestamp.from(now));
-                    ps.setString(16, "bench-jdbc");
-                    ps.setString(17, "HEALTH_SYSTEM");
-                    ps.setString(18, ORG);
-                    ps.setString(19, "LOOKUP_FHIR");
-                    ps.setString(20, subjectHash(nhs));
-                    ps.setString(21, traceId);
+                    ps.setString(1, nhs);
+                    ps.setObject(2, today);
+                    ps.setString(3, nhs);
+                    ps.setTimestamp(4, Timestamp.from(now));
+                    ps.setString(5, "bench-jdbc");
+                    ps.setString(6, "Bench JDBC loop");
+                    ps.setString(7, "HEALTH_SYSTEM");
+                    ps.setString(8, ORG);
+                    ps.setString(9, "Northfield General Hospital Emergency Department");
+                    ps.setString(10, "EMERGENCY_DEPARTMENT");
+                    ps.setBoolean(11, true);
+                    ps.setString(12, "FHIR");
+                    ps.setString(13, traceId);
+                    ps.setTimestamp(14, Timestamp.from(now));
+                    ps.setString(15, "bench-jdbc");
+                    ps.setString(16, "HEALTH_SYSTEM");
+                    ps.setString(17, ORG);
+                    ps.setString(18, "LOOKUP_FHIR");
+                    ps.setString(19, subjectHash(nhs));
+                    ps.setString(20, traceId);
+                    ps.setBoolean(21, true);
                     ps.setBoolean(22, true);
-                    ps.setBoolean(23, true);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             accessId = rs.getLong("access_id");
-                            rs.getLong("record_key");
+                            rs.getLong("id");
                             if (rs.wasNull()) {
                                 continue;
                             }
