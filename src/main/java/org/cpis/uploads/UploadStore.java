@@ -118,7 +118,7 @@ class UploadStore {
                         rs.getInt("rejected"),
                         rs.getTimestamp("received_at").toInstant(),
                         rs.getString("submitted_by"),
-                        rs.getString("channel")))
+                        UploadCommand.Channel.valueOf(rs.getString("channel"))))
                 .list();
     }
 

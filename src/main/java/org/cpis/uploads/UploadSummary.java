@@ -12,4 +12,4 @@ public record UploadSummary(
         int rejected,
         Instant receivedAt,
         String submittedBy,
-        String channel) {}
+        UploadCommand.Channel channel) {}

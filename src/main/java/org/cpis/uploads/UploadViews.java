@@ -31,7 +31,7 @@ final class UploadViews {
                 u.sequence(),
                 ViewFormat.dateTimeSeconds(u.receivedAt()),
                 u.receivedAt(),
-                ViewFormat.codeName(u.channel(), UploadCommand.Channel.class, UploadViews::channelName),
+                channelName(u.channel()),
                 status(u.status()),
                 u.received(),
                 u.loaded(),

@@ -55,7 +55,7 @@ class UploadPagesControllerTest {
                         1,
                         Instant.parse("2026-03-04T14:05:09Z"),
                         "someone",
-                        "API")));
+                        UploadCommand.Channel.API)));
     }
 
     private static RequestBuilder send(MockMultipartFile file) {
