@@ -87,17 +87,18 @@ class UploadStore {
     }
 
     Optional<Acknowledgement> bySequence(OdsCode la, long sequence) {
-        return jdbc.sql(SELECT_ACK + " where la_ods = :la and sequence = :sequence")
-                .param("la", la.value())
-                .param("sequence", sequence)
-                .query(UploadStore::acknowledgement)
-                .optional();
+        return acknowledgement(la, "sequence", sequence);
     }
 
     Optional<Acknowledgement> find(OdsCode la, UUID uploadId) {
-        return jdbc.sql(SELECT_ACK + " where la_ods = :la and id = :id")
+        return acknowledgement(la, "id", uploadId);
+    }
+
+    /** The LA's acknowledgement whose column (a constant of this class, never input) has the value. */
+    private Optional<Acknowledgement> acknowledgement(OdsCode la, String column, Object value) {
+        return jdbc.sql(SELECT_ACK + " where la_ods = :la and " + column + " = :value")
                 .param("la", la.value())
-                .param("id", uploadId)
+                .param("value", value)
                 .query(UploadStore::acknowledgement)
                 .optional();
     }
