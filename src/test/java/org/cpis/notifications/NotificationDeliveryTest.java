@@ -89,6 +89,9 @@ class NotificationDeliveryTest {
     Notifications notifications;
 
     @Autowired
+    WebhookSettingsService webhooks;
+
+    @Autowired
     DeliveryWorker worker;
 
     HubClient hub;
@@ -105,7 +108,7 @@ class NotificationDeliveryTest {
 
     @AfterEach
     void retire() {
-        notifications.retirePreviousSecret(BIRMINGHAM);
+        webhooks.retirePreviousSecret(BIRMINGHAM);
     }
 
     /** A child on a Birmingham plan, looked up once from the ED. */
@@ -156,7 +159,7 @@ class NotificationDeliveryTest {
 
     @Test
     void a_failing_webhook_is_retried_with_the_same_id_until_it_accepts_and_every_attempt_is_signed() throws Exception {
-        Notifications.WebhookSettings settings = notifications.webhook(BIRMINGHAM);
+        Notifications.WebhookSettings settings = webhooks.webhook(BIRMINGHAM);
         assertThat(settings.enabled()).isTrue();
         assertThat(settings.url()).isEqualTo(RECEIVER.url());
         assertThat(settings.previousSecret()).isNull();
@@ -214,8 +217,8 @@ class NotificationDeliveryTest {
 
     @Test
     void after_a_rotation_both_secrets_sign_until_the_old_one_is_retired() throws Exception {
-        Notifications.WebhookSettings before = notifications.webhook(BIRMINGHAM);
-        Notifications.WebhookSettings rotated = notifications.rotateSecret(BIRMINGHAM);
+        Notifications.WebhookSettings before = webhooks.webhook(BIRMINGHAM);
+        Notifications.WebhookSettings rotated = webhooks.rotateSecret(BIRMINGHAM);
         assertThat(rotated.previousSecret()).isEqualTo(before.secret());
         assertThat(rotated.secret()).isNotEqualTo(before.secret()).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(rotated.secret().substring(6))).hasSizeGreaterThanOrEqualTo(24);
@@ -232,7 +235,7 @@ class NotificationDeliveryTest {
                         sign(rotated.secret(), r.id(), r.timestamp(), r.body()),
                         sign(before.secret(), r.id(), r.timestamp(), r.body()));
 
-        Notifications.WebhookSettings retired = notifications.retirePreviousSecret(BIRMINGHAM);
+        Notifications.WebhookSettings retired = webhooks.retirePreviousSecret(BIRMINGHAM);
         assertThat(retired.previousSecret()).isNull();
         String later = notifiedChild("B-R2", "A", "B", 0);
         await().atMost(PATIENCE).until(() -> !RECEIVER.requestsFor(later).isEmpty());
@@ -243,7 +246,7 @@ class NotificationDeliveryTest {
     @Test
     void secrets_are_stored_encrypted_and_one_stored_in_clear_by_an_earlier_version_is_encrypted_at_start(
             @Autowired WebhookSecrets secrets) {
-        Notifications.WebhookSettings settings = notifications.webhook(BIRMINGHAM);
+        Notifications.WebhookSettings settings = webhooks.webhook(BIRMINGHAM);
         Map<String, Object> row = jdbc.sql("select secret from notifications.webhook where la_ods = :la")
                 .param("la", BIRMINGHAM.value())
                 .query()
@@ -265,8 +268,8 @@ class NotificationDeliveryTest {
                         .query(String.class)
                         .single())
                 .startsWith("enc:v1:");
-        assertThat(notifications.webhook(leeds).secret()).isEqualTo("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-        notifications.disableWebhook(leeds);
+        assertThat(webhooks.webhook(leeds).secret()).isEqualTo("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        webhooks.disableWebhook(leeds);
     }
 
     @Test
@@ -289,8 +292,8 @@ class NotificationDeliveryTest {
                 .hasSize(attempts)
                 .allSatisfy(r -> assertThat(r.id()).isEqualTo(id.toString()));
 
-        assertThat(notifications.failedDeliveries(BIRMINGHAM, 100))
-                .contains(new Notifications.DeliveryStatus(id, "WEBHOOK", "FAILED", attempts, "HTTP 500"));
+        assertThat(webhooks.failedDeliveries(BIRMINGHAM, 100))
+                .contains(new DeliveryStatus(id, Channel.WEBHOOK, DeliveryState.FAILED, attempts, "HTTP 500"));
         // No further attempts once failed.
         int seen = RECEIVER.requestsFor(child).size();
         await().during(Duration.ofMillis(1500))
@@ -361,7 +364,7 @@ class NotificationDeliveryTest {
             assertThat(RECEIVER.requestsFor(second)).hasSize(1);
             assertThat(RECEIVER.requestsFor(first)).hasSize(1);
         } finally {
-            notifications.disableWebhook(leeds);
+            webhooks.disableWebhook(leeds);
         }
     }
 

@@ -29,7 +29,7 @@ class WebhookSecretsTest {
 
     @Test
     void a_secret_is_stored_encrypted_and_comes_back_whole() {
-        String secret = NotificationService.newSecret();
+        String secret = WebhookSettingsService.newSecret();
         String stored = secrets.seal("E08000025", secret);
         assertThat(stored).startsWith("enc:v1:").doesNotContain(secret).doesNotContain(secret.substring(6));
         assertThat(secrets.seal("E08000025", secret))
@@ -40,7 +40,7 @@ class WebhookSecretsTest {
 
     @Test
     void a_value_moved_to_another_la_or_altered_or_under_another_key_does_not_open() {
-        String stored = secrets.seal("E08000025", NotificationService.newSecret());
+        String stored = secrets.seal("E08000025", WebhookSettingsService.newSecret());
         assertThatThrownBy(() -> secrets.open("E08000035", stored))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a stored webhook secret cannot be decrypted with the configured key");
