@@ -54,14 +54,13 @@ class DeliveryQueue {
 
     /**
      * Claims due deliveries with their notifications in one statement. A purged notification took its deliveries with
-     * it. Webhook deliveries of an LA whose endpoint is backing off stay where they are.
+     * it. Webhook deliveries of an LA whose endpoint is {@code backingOff} stay where they are.
      */
-    List<Claimed> claim(Instant now, Instant lease, int batch) {
+    List<Claimed> claim(Instant now, Instant lease, int batch, List<OdsCode> backingOff) {
         return jdbc.sql("with claimed as (update notifications.delivery d set next_attempt_at = :lease"
                         + " where d.id in (select id from notifications.delivery"
                         + "                 where status = 'PENDING' and next_attempt_at <= :now"
-                        + "                   and not (channel = 'WEBHOOK' and la_ods in"
-                        + "                       (select la_ods from notifications.webhook where retry_after > :now))"
+                        + "                   and not (channel = 'WEBHOOK' and la_ods = any(:backingOff::varchar[]))"
                         + "                 order by next_attempt_at limit :batch for update skip locked)"
                         + " returning d.id delivery_id, d.notification_id, d.channel, d.attempts, d.give_up_at,"
                         + " d.next_attempt_at lease_until)"
@@ -71,6 +70,7 @@ class DeliveryQueue {
                 .param("lease", Timestamp.from(lease))
                 .param("now", Timestamp.from(now))
                 .param("batch", batch)
+                .param("backingOff", backingOff.stream().map(OdsCode::value).toArray(String[]::new))
                 .query((rs, n) -> new Claimed(
                         rs.getLong("delivery_id"),
                         Channel.valueOf(rs.getString("channel")),

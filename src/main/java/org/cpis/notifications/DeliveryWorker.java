@@ -5,17 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cpis.notifications.DeliveryQueue.Claimed;
 import org.cpis.notifications.DeliveryQueue.Failure;
 import org.cpis.notifications.DeliveryQueue.Outcome;
-import org.cpis.notifications.WebhookSender.Target;
+import org.cpis.webhooks.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers notifications at least once: claims due deliveries from the {@link DeliveryQueue}, sends them, records the
@@ -30,20 +30,23 @@ class DeliveryWorker {
     private static final Duration EMAIL_MARGIN = Duration.ofSeconds(60);
 
     private final DeliveryQueue queue;
-    private final WebhookSender webhooks;
+    private final Webhooks webhooks;
     private final EmailSender email;
+    private final JsonMapper json;
     private final NotificationsProperties properties;
     private final Clock clock;
 
     DeliveryWorker(
             DeliveryQueue queue,
-            WebhookSender webhooks,
+            Webhooks webhooks,
             EmailSender email,
+            JsonMapper json,
             NotificationsProperties properties,
             Clock clock) {
         this.queue = queue;
         this.webhooks = webhooks;
         this.email = email;
+        this.json = json;
         this.properties = properties;
         this.clock = clock;
     }
@@ -55,7 +58,7 @@ class DeliveryWorker {
         List<Claimed> due;
         do {
             Instant now = Instant.now(clock);
-            due = queue.claim(now, now.plus(LEASE), BATCH);
+            due = queue.claim(now, now.plus(LEASE), BATCH, webhooks.backingOff(now));
             deliver(due);
         } while (due.size() == BATCH);
     }
@@ -69,13 +72,14 @@ class DeliveryWorker {
         if (batch.isEmpty()) {
             return;
         }
-        Map<String, Target> targets = webhooks.targets(batch);
+        Webhooks.Posting posting = webhooks.posting(batch.stream()
+                .filter(d -> d.channel() == Channel.WEBHOOK)
+                .map(d -> d.notification().localAuthority())
+                .toList());
         List<CompletableFuture<Outcome>> posted = new ArrayList<>();
         for (Claimed delivery : batch) {
             if (delivery.channel() == Channel.WEBHOOK) {
-                Target target =
-                        targets.get(delivery.notification().localAuthority().value());
-                posted.add(webhooks.send(delivery.notification(), target).thenApply(e -> new Outcome(delivery, e)));
+                posted.add(post(posting, delivery.notification()).thenApply(e -> new Outcome(delivery, e)));
             }
         }
         for (Claimed delivery : batch) {
@@ -83,10 +87,21 @@ class DeliveryWorker {
             // sent again by another node; what is left here is claimed again when the lease runs out.
             if (delivery.channel() == Channel.EMAIL
                     && Instant.now(clock).plus(EMAIL_MARGIN).isBefore(delivery.leaseUntil())) {
-                record(List.of(new Outcome(delivery, emailed(delivery.notification()))), targets);
+                record(List.of(new Outcome(delivery, emailed(delivery.notification()))));
             }
         }
-        record(posted.stream().map(CompletableFuture::join).toList(), targets);
+        record(posted.stream().map(CompletableFuture::join).toList());
+        posting.recordHealth();
+    }
+
+    /** Never fails: whatever goes wrong is the outcome, so one bad row cannot stop a batch being recorded. */
+    private CompletableFuture<String> post(Webhooks.Posting posting, Notification n) {
+        try {
+            String body = json.writeValueAsString(NotificationPayload.webhook(n));
+            return posting.post(n.localAuthority(), n.id().toString(), body);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(e.getClass().getSimpleName());
+        }
     }
 
     private String emailed(Notification n) {
@@ -97,7 +112,7 @@ class DeliveryWorker {
         }
     }
 
-    private void record(List<Outcome> outcomes, Map<String, Target> targets) {
+    private void record(List<Outcome> outcomes) {
         Instant now = Instant.now(clock);
         List<Claimed> delivered = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
@@ -122,7 +137,6 @@ class DeliveryWorker {
                         delivery.attempts() + 1);
             }
         }
-        webhooks.recordHealth(outcomes, targets, now);
     }
 
     /** Exponential backoff with ±20% jitter, capped, so that a recovering receiver is not hit by everyone at once. */

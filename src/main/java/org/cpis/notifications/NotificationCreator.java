@@ -14,6 +14,7 @@ import org.cpis.organisations.LocalAuthority;
 import org.cpis.organisations.Organisations;
 import org.cpis.records.VisibleRecord;
 import org.cpis.shared.OdsCode;
+import org.cpis.webhooks.Webhooks;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class NotificationCreator {
     private final JdbcClient jdbc;
     private final NotificationRepository notifications;
     private final DeliveryQueue deliveries;
-    private final WebhookRepository webhooks;
+    private final Webhooks webhooks;
     private final EmailSender email;
     private final Organisations organisations;
     private final NotificationsProperties properties;
@@ -40,7 +41,7 @@ class NotificationCreator {
             JdbcClient jdbc,
             NotificationRepository notifications,
             DeliveryQueue deliveries,
-            WebhookRepository webhooks,
+            Webhooks webhooks,
             EmailSender email,
             Organisations organisations,
             NotificationsProperties properties) {

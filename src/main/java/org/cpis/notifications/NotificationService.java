@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpis.shared.OdsCode;
+import org.cpis.webhooks.WebhookSettings;
+import org.cpis.webhooks.Webhooks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,14 +17,14 @@ class NotificationService implements Notifications {
 
     private final NotificationRepository notifications;
     private final ReviewRepository reviews;
-    private final WebhookSettingsService webhooks;
+    private final Webhooks webhooks;
     private final NotificationsProperties properties;
     private final Clock clock;
 
     NotificationService(
             NotificationRepository notifications,
             ReviewRepository reviews,
-            WebhookSettingsService webhooks,
+            Webhooks webhooks,
             NotificationsProperties properties,
             Clock clock) {
         this.notifications = notifications;

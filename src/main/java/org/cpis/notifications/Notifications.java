@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpis.shared.OdsCode;
+import org.cpis.webhooks.WebhookSettings;
+import org.cpis.webhooks.Webhooks;
 
 /**
  * Notifications to local authorities (docs/interfaces.md section 5): the feed the pull API and the webhook deliver,
@@ -34,8 +36,8 @@ public interface Notifications {
     int escalate();
 
     /**
-     * Sets the LA's webhook URL and turns it on; creates a secret if there is none. The LA data manager does this on
-     * the settings page; the benchmark and tests set up a receiver with it.
+     * Sets the LA's webhook URL and turns it on; creates a secret if there is none ({@link Webhooks#configure}). Kept
+     * here for the notification benchmark, which sets up its receiver with it.
      */
     WebhookSettings configureWebhook(OdsCode localAuthority, String url);
 
@@ -51,10 +53,4 @@ public interface Notifications {
     record WorkbenchPage(List<Notification> items, int page, int size, long total) {}
 
     record Counts(long mine, long mash, long unreviewed, long escalated) {}
-
-    /** An LA's webhook: where notifications are posted and the secrets that sign them (two while rotating). */
-    record WebhookSettings(String url, String secret, String previousSecret, boolean enabled) {
-
-        static final WebhookSettings NONE = new WebhookSettings(null, null, null, false);
-    }
 }

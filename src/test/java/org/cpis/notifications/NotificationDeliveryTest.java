@@ -31,6 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.cpis.HubClient;
 import org.cpis.TestNhsNumbers;
 import org.cpis.shared.OdsCode;
+import org.cpis.webhooks.WebhookSettings;
+import org.cpis.webhooks.Webhooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +91,10 @@ class NotificationDeliveryTest {
     Notifications notifications;
 
     @Autowired
-    WebhookSettingsService webhooks;
+    Webhooks webhooks;
+
+    @Autowired
+    DeliveryQueue deliveries;
 
     @Autowired
     DeliveryWorker worker;
@@ -159,7 +164,7 @@ class NotificationDeliveryTest {
 
     @Test
     void a_failing_webhook_is_retried_with_the_same_id_until_it_accepts_and_every_attempt_is_signed() throws Exception {
-        Notifications.WebhookSettings settings = webhooks.webhook(BIRMINGHAM);
+        WebhookSettings settings = webhooks.settings(BIRMINGHAM);
         assertThat(settings.enabled()).isTrue();
         assertThat(settings.url()).isEqualTo(RECEIVER.url());
         assertThat(settings.previousSecret()).isNull();
@@ -217,8 +222,8 @@ class NotificationDeliveryTest {
 
     @Test
     void after_a_rotation_both_secrets_sign_until_the_old_one_is_retired() throws Exception {
-        Notifications.WebhookSettings before = webhooks.webhook(BIRMINGHAM);
-        Notifications.WebhookSettings rotated = webhooks.rotateSecret(BIRMINGHAM);
+        WebhookSettings before = webhooks.settings(BIRMINGHAM);
+        WebhookSettings rotated = webhooks.rotateSecret(BIRMINGHAM);
         assertThat(rotated.previousSecret()).isEqualTo(before.secret());
         assertThat(rotated.secret()).isNotEqualTo(before.secret()).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(rotated.secret().substring(6))).hasSizeGreaterThanOrEqualTo(24);
@@ -235,41 +240,12 @@ class NotificationDeliveryTest {
                         sign(rotated.secret(), r.id(), r.timestamp(), r.body()),
                         sign(before.secret(), r.id(), r.timestamp(), r.body()));
 
-        Notifications.WebhookSettings retired = webhooks.retirePreviousSecret(BIRMINGHAM);
+        WebhookSettings retired = webhooks.retirePreviousSecret(BIRMINGHAM);
         assertThat(retired.previousSecret()).isNull();
         String later = notifiedChild("B-R2", "A", "B", 0);
         await().atMost(PATIENCE).until(() -> !RECEIVER.requestsFor(later).isEmpty());
         Receiver.Request s = RECEIVER.requestsFor(later).get(0);
         assertThat(s.signature()).isEqualTo(sign(rotated.secret(), s.id(), s.timestamp(), s.body()));
-    }
-
-    @Test
-    void secrets_are_stored_encrypted_and_one_stored_in_clear_by_an_earlier_version_is_encrypted_at_start(
-            @Autowired WebhookSecrets secrets) {
-        Notifications.WebhookSettings settings = webhooks.webhook(BIRMINGHAM);
-        Map<String, Object> row = jdbc.sql("select secret from notifications.webhook where la_ods = :la")
-                .param("la", BIRMINGHAM.value())
-                .query()
-                .singleRow();
-        assertThat((String) row.get("secret"))
-                .startsWith("enc:v1:")
-                .doesNotContain(settings.secret().substring(6));
-
-        OdsCode leeds = new OdsCode("E08000035");
-        jdbc.sql("""
-                insert into notifications.webhook (la_ods, url, secret, previous_secret, enabled, updated_at)
-                values (:la, 'https://cases.example.gov.uk/cpis', 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', null,
-                        false, now())
-                on conflict (la_ods) do update set secret = excluded.secret, previous_secret = null
-                """).param("la", leeds.value()).update();
-        secrets.sealStoredInClear();
-        assertThat(jdbc.sql("select secret from notifications.webhook where la_ods = :la")
-                        .param("la", leeds.value())
-                        .query(String.class)
-                        .single())
-                .startsWith("enc:v1:");
-        assertThat(webhooks.webhook(leeds).secret()).isEqualTo("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-        webhooks.disableWebhook(leeds);
     }
 
     @Test
@@ -292,7 +268,7 @@ class NotificationDeliveryTest {
                 .hasSize(attempts)
                 .allSatisfy(r -> assertThat(r.id()).isEqualTo(id.toString()));
 
-        assertThat(webhooks.failedDeliveries(BIRMINGHAM, 100))
+        assertThat(deliveries.failures(BIRMINGHAM, 100))
                 .contains(new DeliveryStatus(id, Channel.WEBHOOK, DeliveryState.FAILED, attempts, "HTTP 500"));
         // No further attempts once failed.
         int seen = RECEIVER.requestsFor(child).size();
@@ -364,7 +340,7 @@ class NotificationDeliveryTest {
             assertThat(RECEIVER.requestsFor(second)).hasSize(1);
             assertThat(RECEIVER.requestsFor(first)).hasSize(1);
         } finally {
-            webhooks.disableWebhook(leeds);
+            webhooks.disable(leeds);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cpis.notifications.Notifications.WebhookSettings;
 import org.cpis.shared.OdsCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -108,6 +107,13 @@ class WebhookRepository {
                             rs.getInt(6)));
         });
         return endpoints;
+    }
+
+    List<OdsCode> backingOff(Instant now) {
+        return jdbc.sql("select la_ods from notifications.webhook where retry_after > :now")
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new OdsCode(rs.getString(1)))
+                .list();
     }
 
     /** Only for the URL that was used, so a URL the LA has just registered keeps a clean record. */

@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -33,7 +33,7 @@ record WebhookForm(@WebhookForm.Url String url) {
 
         private final boolean localAddressesAllowed;
 
-        UrlValidator(NotificationsProperties properties) {
+        UrlValidator(WebhooksProperties properties) {
             this.localAddressesAllowed = properties.webhookLocalAddressesAllowed();
         }
 

@@ -1,8 +1,8 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import jakarta.validation.Valid;
 import org.cpis.identity.Actor;
-import org.cpis.notifications.WebhookSettingsService.Change;
+import org.cpis.webhooks.WebhookSettingsService.Change;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,7 +25,7 @@ class WebhookSettingsController {
 
     @GetMapping("/settings/webhook")
     String page(Actor actor, Model model) {
-        String url = settings.webhook(actor.organisation()).url();
+        String url = settings.settings(actor.organisation()).url();
         return show(actor, url == null ? "" : url, null, model);
     }
 
@@ -77,7 +77,7 @@ class WebhookSettingsController {
     }
 
     private String show(Actor actor, String typedUrl, String error, Model model) {
-        model.addAttribute("webhook", WebhookPage.webhook(settings.webhook(actor.organisation())));
+        model.addAttribute("webhook", WebhookPage.webhook(settings.settings(actor.organisation())));
         model.addAttribute("typedUrl", typedUrl);
         model.addAttribute("error", error);
         model.addAttribute(

@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import java.util.List;
-import org.cpis.notifications.Notifications.WebhookSettings;
 import org.cpis.shared.web.ViewFormat;
+import org.cpis.webhooks.FailedDeliveries.FailedDelivery;
 
 /**
  * The webhook settings page's model. Secrets are shown masked; the whole secret is in an NHS.UK details component the
@@ -42,11 +42,11 @@ final class WebhookPage {
                 statusTag);
     }
 
-    static List<FailureRow> failures(List<DeliveryStatus> failed) {
+    static List<FailureRow> failures(List<FailedDelivery> failed) {
         return failed.stream()
                 .map(d -> new FailureRow(
                         d.notificationId().toString(),
-                        d.channel().displayName(),
+                        d.channel(),
                         d.attempts(),
                         d.lastError() == null ? ViewFormat.NOT_RECORDED : d.lastError()))
                 .toList();

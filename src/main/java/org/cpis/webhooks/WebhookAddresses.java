@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
