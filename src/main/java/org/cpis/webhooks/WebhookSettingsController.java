@@ -25,8 +25,8 @@ class WebhookSettingsController {
 
     @GetMapping("/settings/webhook")
     String page(Actor actor, Model model) {
-        String url = settings.settings(actor.organisation()).url();
-        return show(actor, url == null ? "" : url, null, model);
+        WebhookSettings current = settings.settings(actor.organisation());
+        return show(actor, current, current.url() == null ? "" : current.url(), null, model);
     }
 
     @PostMapping("/settings/webhook")
@@ -37,7 +37,8 @@ class WebhookSettingsController {
             Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            return show(actor, form.url(), result.getFieldError("url").getDefaultMessage(), model);
+            String error = result.getFieldError("url").getDefaultMessage();
+            return show(actor, settings.settings(actor.organisation()), form.url(), error, model);
         }
         Change change = settings.configure(actor, form.url());
         redirect.addFlashAttribute(
@@ -76,8 +77,8 @@ class WebhookSettingsController {
         return PAGE;
     }
 
-    private String show(Actor actor, String typedUrl, String error, Model model) {
-        model.addAttribute("webhook", WebhookPage.webhook(settings.settings(actor.organisation())));
+    private String show(Actor actor, WebhookSettings current, String typedUrl, String error, Model model) {
+        model.addAttribute("webhook", WebhookPage.webhook(current));
         model.addAttribute("typedUrl", typedUrl);
         model.addAttribute("error", error);
         model.addAttribute(
