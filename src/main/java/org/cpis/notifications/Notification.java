@@ -27,12 +27,29 @@ public record Notification(
         String organisationName,
         String careSettingType,
         String allocatedWorker,
-        String queue,
-        String status,
+        Queue queue,
+        Status status,
         Instant escalatedAt,
         Instant acknowledgedAt,
         String reviewedBy,
         Boolean contactedSetting,
         String outcomeNote,
         Instant closedAt,
-        Instant createdAt) {}
+        Instant createdAt) {
+
+    /** Stored as these names. */
+    public enum Status {
+        UNREVIEWED,
+        CLOSED
+    }
+
+    /** Who in the LA sees it first: the allocated social worker, or the MASH queue when none is allocated. */
+    public enum Queue {
+        SOCIAL_WORKER,
+        MASH
+    }
+
+    public boolean unreviewed() {
+        return status == Status.UNREVIEWED;
+    }
+}

@@ -44,7 +44,7 @@ class NotificationApiController {
         long next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
         return ResponseEntity.ok(new Feed(
                 page.stream()
-                        .map(n -> (Object) DeliveryWorker.payloadWithState(n))
+                        .map(n -> (Object) NotificationPayload.withState(n))
                         .toList(),
                 next));
     }

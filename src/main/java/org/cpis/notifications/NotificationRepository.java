@@ -11,6 +11,7 @@ import org.cpis.shared.OdsCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The notification rows as the feed reads them, and the grouping of accesses into one. */
 @Repository
 class NotificationRepository {
 
@@ -66,11 +67,19 @@ class NotificationRepository {
                 .optional();
     }
 
-    Optional<Notification> byId(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from notifications.notification where id = :id")
-                .param("id", id)
-                .query(NotificationRepository::map)
-                .optional();
+    boolean acknowledge(OdsCode la, UUID id, String by, Instant now) {
+        return jdbc.sql("""
+                        update notifications.notification
+                           set acknowledged_at = coalesce(acknowledged_at, :now),
+                               acknowledged_by = coalesce(acknowledged_by, :by)
+                         where la_ods = :la and id = :id
+                        """)
+                        .param("now", Timestamp.from(now))
+                        .param("by", by)
+                        .param("la", la.value())
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     static Notification map(ResultSet rs, int row) throws SQLException {
@@ -91,8 +100,8 @@ class NotificationRepository {
                 rs.getString("org_name"),
                 rs.getString("care_setting_type"),
                 rs.getString("allocated_worker"),
-                rs.getString("queue"),
-                rs.getString("status"),
+                Notification.Queue.valueOf(rs.getString("queue")),
+                Notification.Status.valueOf(rs.getString("status")),
                 instant(rs, "escalated_at"),
                 instant(rs, "acknowledged_at"),
                 rs.getString("reviewed_by"),

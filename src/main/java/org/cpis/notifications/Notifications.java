@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpis.shared.OdsCode;
+import org.cpis.webhooks.WebhookSettings;
+import org.cpis.webhooks.Webhooks;
 
-/** Notifications to local authorities (docs/interfaces.md section 5), as the pull API and the LA's pages use them. */
+/**
+ * Notifications to local authorities (docs/interfaces.md section 5): the feed the pull API and the webhook deliver,
+ * and the reads and review state the workbench uses. All for one LA at a time.
+ */
 public interface Notifications {
 
     /** The LA's feed after a cursor, oldest first. */
@@ -27,19 +32,14 @@ public interface Notifications {
 
     int closeAll(OdsCode localAuthority, List<UUID> ids, String reviewer, String note);
 
-    WebhookSettings webhook(OdsCode localAuthority);
+    /** Flags unreviewed notifications older than the escalation time; they rise to the top of the duty view. */
+    int escalate();
 
-    /** Sets the URL; creates a secret if there is none. */
+    /**
+     * Sets the LA's webhook URL and turns it on; creates a secret if there is none ({@link Webhooks#configure}). Kept
+     * here for the notification benchmark, which sets up its receiver with it.
+     */
     WebhookSettings configureWebhook(OdsCode localAuthority, String url);
-
-    /** A new secret; the old one stays valid (signatures carry both) until {@link #retirePreviousSecret}. */
-    WebhookSettings rotateSecret(OdsCode localAuthority);
-
-    WebhookSettings retirePreviousSecret(OdsCode localAuthority);
-
-    void disableWebhook(OdsCode localAuthority);
-
-    List<DeliveryStatus> failedDeliveries(OdsCode localAuthority, int limit);
 
     enum View {
         MINE,
@@ -53,8 +53,4 @@ public interface Notifications {
     record WorkbenchPage(List<Notification> items, int page, int size, long total) {}
 
     record Counts(long mine, long mash, long unreviewed, long escalated) {}
-
-    record WebhookSettings(String url, String secret, String previousSecret, boolean enabled) {}
-
-    record DeliveryStatus(UUID notificationId, String channel, String status, int attempts, String lastError) {}
 }

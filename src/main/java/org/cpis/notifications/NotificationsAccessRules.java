@@ -6,14 +6,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
+/** The LA systems' pull API. */
 @Component
 class NotificationsAccessRules implements AccessRules {
 
     @Override
-    public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/notifications", "/notifications/**").hasAnyRole("SOCIAL_WORKER", "DUTY_TEAM", "MASH");
-        rules.requestMatchers("/settings/webhook", "/settings/webhook/**").hasRole("LA_DATA_MANAGER");
-    }
+    public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {}
 
     @Override
     public void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {

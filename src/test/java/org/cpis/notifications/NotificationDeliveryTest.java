@@ -30,6 +30,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.cpis.HubClient;
 import org.cpis.shared.OdsCode;
+import org.cpis.webhooks.WebhookSettings;
+import org.cpis.webhooks.Webhooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,12 @@ class NotificationDeliveryTest {
     Notifications notifications;
 
     @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    DeliveryQueue deliveries;
+
+    @Autowired
     DeliveryWorker worker;
 
     HubClient hub;
@@ -106,7 +114,7 @@ class NotificationDeliveryTest {
 
     @AfterEach
     void retire() {
-        notifications.retirePreviousSecret(BIRMINGHAM);
+        webhooks.retirePreviousSecret(BIRMINGHAM);
     }
 
     /** A child on a Birmingham plan, looked up once from the ED. */
@@ -162,7 +170,7 @@ class NotificationDeliveryTest {
 
     @Test
     void a_failing_webhook_is_retried_with_the_same_id_until_it_accepts_and_every_attempt_is_signed() throws Exception {
-        Notifications.WebhookSettings settings = notifications.webhook(BIRMINGHAM);
+        WebhookSettings settings = webhooks.settings(BIRMINGHAM);
         assertThat(settings.enabled()).isTrue();
         assertThat(settings.url()).isEqualTo(RECEIVER.url());
         assertThat(settings.previousSecret()).isNull();
@@ -220,8 +228,8 @@ class NotificationDeliveryTest {
 
     @Test
     void after_a_rotation_both_secrets_sign_until_the_old_one_is_retired() throws Exception {
-        Notifications.WebhookSettings before = notifications.webhook(BIRMINGHAM);
-        Notifications.WebhookSettings rotated = notifications.rotateSecret(BIRMINGHAM);
+        WebhookSettings before = webhooks.settings(BIRMINGHAM);
+        WebhookSettings rotated = webhooks.rotateSecret(BIRMINGHAM);
         assertThat(rotated.previousSecret()).isEqualTo(before.secret());
         assertThat(rotated.secret()).isNotEqualTo(before.secret()).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(rotated.secret().substring(6))).hasSizeGreaterThanOrEqualTo(24);
@@ -238,41 +246,12 @@ class NotificationDeliveryTest {
                         sign(rotated.secret(), r.id(), r.timestamp(), r.body()),
                         sign(before.secret(), r.id(), r.timestamp(), r.body()));
 
-        Notifications.WebhookSettings retired = notifications.retirePreviousSecret(BIRMINGHAM);
+        WebhookSettings retired = webhooks.retirePreviousSecret(BIRMINGHAM);
         assertThat(retired.previousSecret()).isNull();
         String later = notifiedChild("B-R2", "A", "B", 0);
         await().atMost(PATIENCE).until(() -> !RECEIVER.requestsFor(later).isEmpty());
         Receiver.Request s = RECEIVER.requestsFor(later).get(0);
         assertThat(s.signature()).isEqualTo(sign(rotated.secret(), s.id(), s.timestamp(), s.body()));
-    }
-
-    @Test
-    void secrets_are_stored_encrypted_and_one_stored_in_clear_by_an_earlier_version_is_encrypted_at_start(
-            @Autowired WebhookSecrets secrets) {
-        Notifications.WebhookSettings settings = notifications.webhook(BIRMINGHAM);
-        Map<String, Object> row = jdbc.sql("select secret from notifications.webhook where la_ods = :la")
-                .param("la", BIRMINGHAM.value())
-                .query()
-                .singleRow();
-        assertThat((String) row.get("secret"))
-                .startsWith("enc:v1:")
-                .doesNotContain(settings.secret().substring(6));
-
-        OdsCode leeds = new OdsCode("E08000035");
-        jdbc.sql("""
-                insert into notifications.webhook (la_ods, url, secret, previous_secret, enabled, updated_at)
-                values (:la, 'https://cases.example.gov.uk/cpis', 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', null,
-                        false, now())
-                on conflict (la_ods) do update set secret = excluded.secret, previous_secret = null
-                """).param("la", leeds.value()).update();
-        secrets.sealStoredInClear();
-        assertThat(jdbc.sql("select secret from notifications.webhook where la_ods = :la")
-                        .param("la", leeds.value())
-                        .query(String.class)
-                        .single())
-                .startsWith("enc:v1:");
-        assertThat(notifications.webhook(leeds).secret()).isEqualTo("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-        notifications.disableWebhook(leeds);
     }
 
     @Test
@@ -295,8 +274,8 @@ class NotificationDeliveryTest {
                 .hasSize(attempts)
                 .allSatisfy(r -> assertThat(r.id()).isEqualTo(id.toString()));
 
-        assertThat(notifications.failedDeliveries(BIRMINGHAM, 100))
-                .contains(new Notifications.DeliveryStatus(id, "WEBHOOK", "FAILED", attempts, "HTTP 500"));
+        assertThat(deliveries.failures(BIRMINGHAM, 100))
+                .contains(new DeliveryStatus(id, Channel.WEBHOOK, DeliveryState.FAILED, attempts, "HTTP 500"));
         // No further attempts once failed.
         int seen = RECEIVER.requestsFor(child).size();
         await().during(Duration.ofMillis(1500))
@@ -367,7 +346,7 @@ class NotificationDeliveryTest {
             assertThat(RECEIVER.requestsFor(second)).hasSize(1);
             assertThat(RECEIVER.requestsFor(first)).hasSize(1);
         } finally {
-            notifications.disableWebhook(leeds);
+            webhooks.disable(leeds);
         }
     }
 

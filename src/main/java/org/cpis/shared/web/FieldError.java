@@ -2,6 +2,7 @@ package org.cpis.shared.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.validation.BindingResult;
 
 /**
  * One problem with a form, as the NHS.UK error summary lists it (fragments/error-summary.html): the message and the
@@ -18,5 +19,19 @@ public record FieldError(String message, String href) {
             }
         }
         return present;
+    }
+
+    /**
+     * The first message Bean Validation gave for any of these fields of a bound form, linked to {@code href}; null if
+     * they are all right. Several fields (a value and a rule about it) can share one place on the page.
+     */
+    public static FieldError of(BindingResult result, String href, String... fields) {
+        for (String field : fields) {
+            org.springframework.validation.FieldError error = result.getFieldError(field);
+            if (error != null) {
+                return new FieldError(error.getDefaultMessage(), href);
+            }
+        }
+        return null;
     }
 }

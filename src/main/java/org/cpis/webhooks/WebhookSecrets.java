@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,10 +27,10 @@ class WebhookSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    private final NotificationsProperties properties;
+    private final WebhooksProperties properties;
     private final SecretKeySpec key;
 
-    WebhookSecrets(JdbcClient jdbc, NotificationsProperties properties) {
+    WebhookSecrets(JdbcClient jdbc, WebhooksProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
         // Now, outside any transaction: a first use inside a read-only one could not store a generated key.

@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

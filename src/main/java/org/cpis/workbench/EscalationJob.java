@@ -1,20 +1,19 @@
-package org.cpis.notifications;
+package org.cpis.workbench;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
+import org.cpis.notifications.Notifications;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
-class NotificationJobs {
+class EscalationJob {
 
-    /** Every five minutes, on one node: flag notifications left unreviewed too long. */
+    /** Every five minutes, on one node: flag notifications left unreviewed too long for the duty team. */
     @Bean
-    RecurringTask<Void> escalateNotifications(NotificationService notifications) {
+    RecurringTask<Void> escalateNotifications(Notifications notifications) {
         return Tasks.recurring("notifications-escalate", FixedDelay.of(Duration.ofMinutes(5)))
                 .execute((instance, context) -> notifications.escalate());
     }

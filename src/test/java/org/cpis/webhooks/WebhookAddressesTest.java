@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class WebhookAddressesTest {
             })
     void this_machine_and_private_networks_are_refused_when_saved(String url) {
         assertThat(WebhookAddresses.plainlyLocal(URI.create(url))).isTrue();
-        assertThat(WebhookSettingsController.urlProblem(url, false))
+        assertThat(WebhookAddresses.problem(url, false))
                 .isEqualTo("Webhook URL must not point to this server or a private network");
         assertThat(WebhookAddresses.resolvesLocal(URI.create(url))).isTrue();
     }
@@ -46,19 +46,19 @@ class WebhookAddressesTest {
             })
     void public_addresses_are_accepted(String url) {
         assertThat(WebhookAddresses.plainlyLocal(URI.create(url))).isFalse();
-        assertThat(WebhookSettingsController.urlProblem(url, false)).isNull();
+        assertThat(WebhookAddresses.problem(url, false)).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8081/hook", "http://127.0.0.1/hook", "http://cases.example.gov.uk/cpis"})
     void plain_http_is_refused_in_production(String url) {
-        assertThat(WebhookSettingsController.urlProblem(url, false)).isEqualTo("Webhook URL must start with https://");
+        assertThat(WebhookAddresses.problem(url, false)).isEqualTo("Webhook URL must start with https://");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8081/hook", "https://localhost/hook", "https://10.1.2.3/hook"})
     void where_local_addresses_are_allowed_a_receiver_on_this_machine_can_be_tried(String url) {
-        assertThat(WebhookSettingsController.urlProblem(url, true)).isNull();
+        assertThat(WebhookAddresses.problem(url, true)).isNull();
     }
 
     @ParameterizedTest

@@ -1,27 +1,16 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class WebhookSecretsTest {
 
-    static NotificationsProperties withKey(String key) {
-        return new NotificationsProperties(
-                Duration.ofHours(12),
-                Duration.ofHours(24),
-                Duration.ofHours(25),
-                Duration.ofSeconds(30),
-                Duration.ofHours(2),
-                Duration.ofSeconds(10),
-                URI.create("https://cpis.test.example"),
-                "cpis@cpis.test.example",
-                false,
-                key);
+    static WebhooksProperties withKey(String key) {
+        return new WebhooksProperties(Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofSeconds(10), false, key);
     }
 
     static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
@@ -29,7 +18,7 @@ class WebhookSecretsTest {
 
     @Test
     void a_secret_is_stored_encrypted_and_comes_back_whole() {
-        String secret = NotificationService.newSecret();
+        String secret = WebhookService.newSecret();
         String stored = secrets.seal("E08000025", secret);
         assertThat(stored).startsWith("enc:v1:").doesNotContain(secret).doesNotContain(secret.substring(6));
         assertThat(secrets.seal("E08000025", secret))
@@ -40,7 +29,7 @@ class WebhookSecretsTest {
 
     @Test
     void a_value_moved_to_another_la_or_altered_or_under_another_key_does_not_open() {
-        String stored = secrets.seal("E08000025", NotificationService.newSecret());
+        String stored = secrets.seal("E08000025", WebhookService.newSecret());
         assertThatThrownBy(() -> secrets.open("E08000035", stored))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a stored webhook secret cannot be decrypted with the configured key");

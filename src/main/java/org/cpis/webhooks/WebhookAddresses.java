@@ -1,8 +1,9 @@
-package org.cpis.notifications;
+package org.cpis.webhooks;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
@@ -15,6 +16,7 @@ import java.util.Locale;
 final class WebhookAddresses {
 
     static final String REFUSED = "address not allowed";
+    static final int MAX_URL = 2000;
 
     private WebhookAddresses() {}
 
@@ -65,6 +67,60 @@ final class WebhookAddresses {
                 || (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) // 100.64/10, carrier-grade NAT
                 || (b.length == 4 && (b[0] & 0xff) == 0) // 0/8
                 || (address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc); // fc00::/7, unique local
+    }
+
+    /**
+     * An absolute https URL to a public address; where local addresses are allowed (trying a receiver out), also http
+     * to this machine.
+     *
+     * @return what is wrong, as the settings page says it, or null
+     */
+    static String problem(String url, boolean localAddressesAllowed) {
+        if (url.isEmpty()) {
+            return "Enter the webhook URL";
+        }
+        if (url.length() > MAX_URL) {
+            return "Webhook URL must be 2,000 characters or fewer";
+        }
+        String invalid = "Enter a full web address starting with https://, like https://cases.example.gov.uk/cpis";
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return invalid;
+        }
+        if (!uri.isAbsolute()
+                || uri.isOpaque()
+                || uri.getHost() == null
+                || uri.getHost().isEmpty()) {
+            return invalid;
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http")) {
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            if (!localAddressesAllowed) {
+                return "Webhook URL must start with https://";
+            }
+            if (!host.equals("localhost") && !host.equals("127.0.0.1")) {
+                return "Webhook URL must start with https:// (http:// is only for localhost)";
+            }
+        } else if (!scheme.equals("https")) {
+            return invalid;
+        }
+        return rest(uri, localAddressesAllowed);
+    }
+
+    private static String rest(URI uri, boolean localAddressesAllowed) {
+        if (!localAddressesAllowed && plainlyLocal(uri)) {
+            return "Webhook URL must not point to this server or a private network";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "Webhook URL must not contain a user name or password";
+        }
+        if (uri.getRawFragment() != null) {
+            return "Webhook URL must not contain a # fragment";
+        }
+        return null;
     }
 
     private static boolean literal(String host) {

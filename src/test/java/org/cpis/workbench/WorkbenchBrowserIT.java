@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.workbench;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
+import org.cpis.notifications.Notifications;
 import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.OdsCode;
@@ -66,9 +67,6 @@ class WorkbenchBrowserIT {
 
     @Autowired
     Notifications notifications;
-
-    @Autowired
-    NotificationService service;
 
     /** Allocated to the demo social worker; looked up twice, so one notification counting two accesses. */
     Child allocated;
@@ -220,7 +218,7 @@ class WorkbenchBrowserIT {
         assertThat(page.getByTestId("tab-unreviewed")).hasCount(0);
         assertThat(page.getByTestId("tab-mash")).hasCount(0);
         Locator rows = page.getByTestId("notifications").locator("tbody tr");
-        assertThat(rows).hasCount((int) Math.min(mine, WorkbenchController.PAGE_SIZE));
+        assertThat(rows).hasCount((int) Math.min(mine, WorkbenchListPage.PAGE_SIZE));
         assertThat(rowFor(page, unallocated)).hasCount(0);
         assertThat(rowFor(page, forBulk)).hasCount(0);
         Locator row = rowFor(page, allocated);
@@ -498,7 +496,7 @@ class WorkbenchBrowserIT {
                 .param("id", overdue.notification())
                 .update();
 
-        assertThat(service.escalate()).isPositive();
+        assertThat(notifications.escalate()).isPositive();
 
         long escalated = notifications.counts(BIRMINGHAM, null).escalated();
         Page page = signIn("duty.team");

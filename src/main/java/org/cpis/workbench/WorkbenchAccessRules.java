@@ -1,18 +1,17 @@
-package org.cpis.notifications;
+package org.cpis.workbench;
 
 import org.cpis.shared.web.AccessRules;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Clinicians report missing alerts; each LA's data managers work through their own authority's reports. */
+/** The workbench is for the LA's social workers, MASH and duty team. */
 @Component
-class MissingAlertAccessRules implements AccessRules {
+class WorkbenchAccessRules implements AccessRules {
 
     @Override
     public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/missing-alerts/new").hasAnyRole("UNSCHEDULED_CLINICIAN", "SCHEDULED_CLINICIAN");
-        rules.requestMatchers("/missing-alerts", "/missing-alerts/*/resolve").hasRole("LA_DATA_MANAGER");
+        rules.requestMatchers("/notifications", "/notifications/**").hasAnyRole("SOCIAL_WORKER", "DUTY_TEAM", "MASH");
     }
 
     @Override

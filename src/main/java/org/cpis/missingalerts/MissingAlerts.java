@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.missingalerts;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.missingalerts;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.cpis.notifications;
+package org.cpis.missingalerts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,19 +48,41 @@ class MissingAlertService implements MissingAlerts {
         if (organisations.localAuthority(report.localAuthority()).isEmpty()) {
             throw new IllegalArgumentException("not a registered local authority");
         }
-        String phone = blankToNull(report.contactPhone());
-        String email = blankToNull(report.contactEmail());
-        String note = blankToNull(report.note());
-        if (phone == null && email == null) {
+        Report given = new Report(
+                report.localAuthority(),
+                report.nhsNumber(),
+                blankToNull(report.contactPhone()),
+                blankToNull(report.contactEmail()),
+                blankToNull(report.note()));
+        check(given);
+        UUID id = UUID.randomUUID();
+        insert(id, reporter, given);
+        audit(
+                reporter,
+                "MISSING_ALERT_REPORTED",
+                report.nhsNumber(),
+                id,
+                "REPORTED",
+                "la=" + report.localAuthority().value());
+        return find(report.localAuthority(), id).orElseThrow();
+    }
+
+    private static void check(Report report) {
+        if (report.contactPhone() == null && report.contactEmail() == null) {
             throw new IllegalArgumentException("a phone number or an e-mail address is required");
         }
-        if (phone != null && phone.length() > MAX_PHONE
-                || email != null && email.length() > MAX_EMAIL
-                || note != null && note.length() > MAX_NOTE) {
+        if (tooLong(report.contactPhone(), MAX_PHONE)
+                || tooLong(report.contactEmail(), MAX_EMAIL)
+                || tooLong(report.note(), MAX_NOTE)) {
             throw new IllegalArgumentException("a field is too long");
         }
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now(clock);
+    }
+
+    private static boolean tooLong(String value, int max) {
+        return value != null && value.length() > max;
+    }
+
+    private void insert(UUID id, Actor reporter, Report report) {
         String organisationName =
                 reporter.organisationName() == null ? reporter.organisation().value() : reporter.organisationName();
         jdbc.sql("""
@@ -76,19 +98,11 @@ class MissingAlertService implements MissingAlerts {
                 .param("role", reporter.role().name())
                 .param("org", reporter.organisation().value())
                 .param("orgName", truncate(organisationName, 200))
-                .param("phone", phone)
-                .param("email", email)
-                .param("note", note)
-                .param("now", Timestamp.from(now))
+                .param("phone", report.contactPhone())
+                .param("email", report.contactEmail())
+                .param("note", report.note())
+                .param("now", Timestamp.from(Instant.now(clock)))
                 .update();
-        audit(
-                reporter,
-                "MISSING_ALERT_REPORTED",
-                report.nhsNumber(),
-                id,
-                "REPORTED",
-                "la=" + report.localAuthority().value());
-        return find(report.localAuthority(), id).orElseThrow();
     }
 
     @Override

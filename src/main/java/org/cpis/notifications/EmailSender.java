@@ -1,0 +1,71 @@
+package org.cpis.notifications;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.cpis.organisations.LocalAuthority;
+import org.cpis.organisations.Organisations;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/** The backup to the duty &amp; advice team: that something is waiting and where — no name, no NHS number. */
+@Component
+class EmailSender {
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Organisations organisations;
+    private final NotificationsProperties properties;
+
+    EmailSender(ObjectProvider<JavaMailSender> mail, Organisations organisations, NotificationsProperties properties) {
+        this.mail = mail;
+        this.organisations = organisations;
+        this.properties = properties;
+    }
+
+    /** Where no SMTP server is configured (the embedded default) no e-mail is queued: it could never go. */
+    boolean configured() {
+        return mail.getIfAvailable() != null;
+    }
+
+    /** @return null when sent, otherwise what went wrong (no personal data) */
+    String send(Notification n) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return "no SMTP server configured";
+        }
+        LocalAuthority la = organisations.localAuthority(n.localAuthority()).orElse(null);
+        if (la == null || la.dutyTeamEmail() == null) {
+            return "no duty team mailbox";
+        }
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+            helper.setFrom(properties.mailFrom());
+            helper.setTo(la.dutyTeamEmail());
+            String reference = n.localIds() == null ? "no local reference" : "local reference " + n.localIds();
+            helper.setSubject("CP-IS: unscheduled care access notification waiting (" + reference + ")");
+            helper.setText(text(n, reference));
+            sender.send(message);
+            return null;
+        } catch (MessagingException | MailException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    private String text(Notification n, String reference) {
+        return String.join(
+                "\n",
+                "A CP-IS notification is waiting for your authority.",
+                "",
+                "Child: " + reference,
+                "Plan: " + n.planTypes(),
+                "Attended: " + n.organisationName() + " (" + n.organisation().value() + ")",
+                "When: " + n.firstAccessedAt(),
+                "",
+                "Review it in CP-IS: " + properties.publicUrl() + "/notifications/" + n.id(),
+                "",
+                "This e-mail is the backup of the notification and deliberately carries no name or NHS number.");
+    }
+}

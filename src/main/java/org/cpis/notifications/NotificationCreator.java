@@ -1,0 +1,154 @@
+package org.cpis.notifications;
+
+import java.sql.Timestamp;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.cpis.lookup.UnscheduledAccessRecorded;
+import org.cpis.organisations.LocalAuthority;
+import org.cpis.organisations.Organisations;
+import org.cpis.records.VisibleRecord;
+import org.cpis.shared.OdsCode;
+import org.cpis.webhooks.Webhooks;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes the notifications of an unscheduled access, inside the lookup's transaction (spec section 5): one per LA
+ * holding a visible record, or one more access counted on that LA's notification for the same child and organisation
+ * within the grouping window. A new notification is queued for the LA's webhook and duty team mailbox.
+ */
+@Component
+class NotificationCreator {
+
+    private final JdbcClient jdbc;
+    private final NotificationRepository notifications;
+    private final DeliveryQueue deliveries;
+    private final Webhooks webhooks;
+    private final EmailSender email;
+    private final Organisations organisations;
+    private final NotificationsProperties properties;
+
+    NotificationCreator(
+            JdbcClient jdbc,
+            NotificationRepository notifications,
+            DeliveryQueue deliveries,
+            Webhooks webhooks,
+            EmailSender email,
+            Organisations organisations,
+            NotificationsProperties properties) {
+        this.jdbc = jdbc;
+        this.notifications = notifications;
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
+        this.email = email;
+        this.organisations = organisations;
+        this.properties = properties;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void onUnscheduledAccess(UnscheduledAccessRecorded access) {
+        // In one order everywhere, so that two lookups never wait for each other's LA locks in a cycle.
+        Map<OdsCode, List<VisibleRecord>> byLa = access.records().stream()
+                .collect(Collectors.groupingBy(
+                        VisibleRecord::localAuthority,
+                        () -> new TreeMap<>(Comparator.comparing(OdsCode::value)),
+                        Collectors.toList()));
+        byLa.forEach((la, records) -> {
+            // Serialises concurrent accesses of one child from one organisation for this LA, so they group.
+            lock("select pg_advisory_xact_lock(hashtext(:key))", "key", groupKey(la, access));
+            Optional<UUID> open = notifications.openGroup(
+                    la,
+                    access.nhsNumber().value(),
+                    access.organisation(),
+                    access.accessedAt().minus(properties.groupingWindow()));
+            if (open.isPresent()) {
+                notifications.countAnother(open.get(), access.accessedAt());
+            } else {
+                create(la, records, access);
+            }
+        });
+    }
+
+    private static String groupKey(OdsCode la, UnscheduledAccessRecorded access) {
+        return "cpis-notify:" + la.value() + ":" + access.nhsNumber().value() + ":"
+                + access.organisation().value();
+    }
+
+    private void lock(String sql, String name, String value) {
+        jdbc.sql(sql).param(name, value).query().listOfRows();
+    }
+
+    private void create(OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access) {
+        // The pull API's cursor (seq) is taken at insert, but rows become visible at commit. Holding this LA's lock
+        // from before the insert to the commit makes its notifications commit in cursor order, so a polling LA system
+        // never moves its cursor past one that commits later.
+        lock("select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(:la))", "la", la.value());
+        UUID id = UUID.randomUUID();
+        insert(id, la, records, access);
+        LocalAuthority authority = organisations.localAuthority(la).orElse(null);
+        if (authority != null && authority.dutyTeamEmail() != null && email.configured()) {
+            queue(id, la, Channel.EMAIL, access);
+        }
+        if (webhooks.enabled(la)) {
+            queue(id, la, Channel.WEBHOOK, access);
+        }
+    }
+
+    private void queue(UUID id, OdsCode la, Channel channel, UnscheduledAccessRecorded access) {
+        deliveries.add(id, la, channel, access.accessedAt(), access.accessedAt().plus(properties.webhookRetryFor()));
+    }
+
+    private void insert(UUID id, OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access) {
+        String worker = records.stream()
+                .map(VisibleRecord::allocatedWorker)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        jdbc.sql("""
+                insert into notifications.notification
+                    (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,
+                     last_accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type,
+                     allocated_worker, queue, created_at, updated_at)
+                values (:id, :la, :nhs, :localIds, :plans, :access, :at, :at, :actor, :role, :org, :orgName, :type,
+                        :worker, :queue, :at, :at)
+                """)
+                .param("id", id)
+                .param("la", la.value())
+                .param("nhs", access.nhsNumber().value())
+                .param(
+                        "localIds",
+                        join(records.stream().map(VisibleRecord::localId).toList(), 200))
+                .param(
+                        "plans",
+                        join(records.stream().map(r -> r.planType().name()).toList(), 20))
+                .param("access", access.accessId())
+                .param("at", Timestamp.from(access.accessedAt()))
+                .param("actor", access.actorName())
+                .param("role", access.actorRole())
+                .param("org", access.organisation().value())
+                .param("orgName", access.organisationName())
+                .param(
+                        "type",
+                        access.careSettingType() == null
+                                ? null
+                                : access.careSettingType().name())
+                .param("worker", worker)
+                .param("queue", (worker == null ? Notification.Queue.MASH : Notification.Queue.SOCIAL_WORKER).name())
+                .update();
+    }
+
+    private static String join(List<String> values, int max) {
+        String joined = values.stream().filter(Objects::nonNull).distinct().collect(Collectors.joining(","));
+        return joined.isEmpty() ? null : joined.length() > max ? joined.substring(0, max) : joined;
+    }
+}

@@ -1,0 +1,46 @@
+package org.cpis.notifications;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A notification as LA systems receive it (docs/interfaces.md section 5): the webhook body and the pull API's item. */
+final class NotificationPayload {
+
+    private NotificationPayload() {}
+
+    static Map<String, Object> webhook(Notification n) {
+        Map<String, Object> child = new LinkedHashMap<>();
+        child.put("nhsNumber", n.nhsNumber());
+        child.put(
+                "localIds",
+                n.localIds() == null ? List.of() : List.of(n.localIds().split(",")));
+        child.put("planTypes", List.of(n.planTypes().split(",")));
+        Map<String, Object> organisation = new LinkedHashMap<>();
+        organisation.put("odsCode", n.organisation().value());
+        organisation.put("name", n.organisationName());
+        organisation.put("careSettingType", n.careSettingType());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "cpis.unscheduled-access");
+        body.put("id", n.id().toString());
+        body.put("cursor", n.cursor());
+        body.put("localAuthority", n.localAuthority().value());
+        body.put("child", child);
+        body.put("firstAccessedAt", n.firstAccessedAt().toString());
+        body.put("lastAccessedAt", n.lastAccessedAt().toString());
+        body.put("accessCount", n.accessCount());
+        body.put("accessedBy", new LinkedHashMap<>(Map.of("name", n.accessedByName(), "role", n.accessedByRole())));
+        body.put("organisation", organisation);
+        body.put("allocatedWorker", n.allocatedWorker());
+        return body;
+    }
+
+    /** The pull API's view: the webhook body plus where the LA's own review stands. */
+    static Map<String, Object> withState(Notification n) {
+        Map<String, Object> body = webhook(n);
+        body.put("status", n.status().name());
+        body.put("acknowledged", n.acknowledgedAt() != null);
+        body.put("escalated", n.escalatedAt() != null);
+        return body;
+    }
+}
