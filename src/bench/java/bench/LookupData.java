@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import testsupport.TestNhsNumbers;
+import testsupport.TestRecord;
+import testsupport.UploadFile;
 
 /**
  * The lookup benchmark's synthetic data: unique valid 999-range NHS numbers (never issued to real people), one visible
  * record each, loaded through the real upload API as the two demo local authorities.
  */
 final class LookupData {
-
-    static final String HEADER = "nhs_number,local_id,family_name,given_names,date_of_birth,plan_type,start_date,"
-            + "end_date,delete_date,expected_delivery_date,mother_nhs_number,allocated_worker";
 
     private static final String[] FAMILY = {
         "Smith",
@@ -91,12 +91,10 @@ final class LookupData {
             if (prefix >= 1_000_000) {
                 throw new IllegalArgumentException("the 999 range holds fewer than " + count + " valid numbers");
             }
-            String nine = "999" + String.format("%06d", prefix);
-            int check = SyntheticUploadFile.TestNhsNumbers.checkDigit(nine);
-            if (check < 0) {
-                continue;
+            String number = TestNhsNumbers.withCheckDigit(prefix);
+            if (number != null) {
+                numbers[n++] = number;
             }
-            numbers[n++] = nine + check;
         }
         return numbers;
     }
@@ -124,25 +122,27 @@ final class LookupData {
             }
             for (int from = 0; from < mine.size(); from += perUpload) {
                 int to = Math.min(mine.size(), from + perUpload);
-                StringBuilder csv = new StringBuilder((to - from) * 110 + 200);
-                csv.append(HEADER).append('\n');
+                UploadFile.Builder csv = UploadFile.builder();
                 for (int i = from; i < to; i++) {
                     int type = random.nextInt(10); // 5 CPP, 4 LAC, 1 UCPP in 10
-                    String nhs = mine.get(i);
-                    String family = FAMILY[random.nextInt(FAMILY.length)];
-                    String given = GIVEN[random.nextInt(GIVEN.length)];
-                    String worker =
-                            random.nextInt(10) < 7 ? "worker" + random.nextInt(500) + "@" + authority.domain() : "";
-                    String localId = "BENCH-" + la + "-" + i;
+                    TestRecord record = TestRecord.valid()
+                            .nhsNumber(mine.get(i))
+                            .familyName(FAMILY[random.nextInt(FAMILY.length)])
+                            .givenNames(GIVEN[random.nextInt(GIVEN.length)])
+                            .allocatedWorker(
+                                    random.nextInt(10) < 7
+                                            ? "worker" + random.nextInt(500) + "@" + authority.domain()
+                                            : null)
+                            .localId("BENCH-" + la + "-" + i);
                     if (type == 9) {
                         ucpp++;
-                        LocalDate dob =
-                                today.minusYears(16 + random.nextInt(30)).minusDays(random.nextInt(365));
-                        LocalDate planStart = today.minusDays(1 + random.nextInt(200));
-                        LocalDate due = today.plusDays(-20 + random.nextInt(271));
-                        row(csv, nhs, localId, family, given, dob, "UCPP", planStart, null, due, worker);
+                        record.planType("UCPP")
+                                .dateOfBirth(today.minusYears(16 + random.nextInt(30))
+                                        .minusDays(random.nextInt(365)))
+                                .startDate(today.minusDays(1 + random.nextInt(200)))
+                                .expectedDeliveryDate(today.plusDays(-20 + random.nextInt(271)));
                     } else {
-                        String plan = type < 5 ? "CPP" : "LAC";
+                        record.planType(type < 5 ? "CPP" : "LAC");
                         if (type < 5) {
                             cpp++;
                         } else {
@@ -154,47 +154,21 @@ final class LookupData {
                                         - today.minusYears(18).plusDays(2).toEpochDay()));
                         LocalDate dob = today.minusDays(ageDays);
                         LocalDate planStart = dob.plusDays((long) (random.nextDouble() * (ageDays - 1)));
-                        LocalDate end = null;
+                        record.dateOfBirth(dob).startDate(planStart);
                         if (random.nextInt(10) == 0) {
                             LocalDate recent = today.minusDays(random.nextInt(300));
-                            end = recent.isBefore(planStart) ? null : recent;
+                            if (!recent.isBefore(planStart)) {
+                                record.endDate(recent);
+                            }
                         }
-                        row(csv, nhs, localId, family, given, dob, plan, planStart, end, null, worker);
                     }
+                    csv.row(record);
                 }
-                upload(http, base, token, sequence++, csv.toString(), to - from);
+                upload(http, base, token, sequence++, csv.toCsv(), to - from);
                 uploads++;
             }
         }
         return new Loaded(numbers, cpp, lac, ucpp, uploads, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static void row(
-            StringBuilder csv,
-            String nhs,
-            String localId,
-            String family,
-            String given,
-            LocalDate dob,
-            String plan,
-            LocalDate start,
-            LocalDate end,
-            LocalDate due,
-            String worker) {
-        csv.append(nhs).append(',').append(localId).append(',').append(family).append(',');
-        csv.append(given)
-                .append(',')
-                .append(dob)
-                .append(',')
-                .append(plan)
-                .append(',')
-                .append(start)
-                .append(',');
-        csv.append(end == null ? "" : end)
-                .append(",,")
-                .append(due == null ? "" : due)
-                .append(",,");
-        csv.append(worker).append('\n');
     }
 
     private static void upload(HttpClient http, String base, String token, long sequence, String csv, int rows)

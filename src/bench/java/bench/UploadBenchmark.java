@@ -36,6 +36,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import testsupport.TestNhsNumbers;
+import testsupport.UploadFile;
 
 /**
  * Upload throughput against a bare PostgreSQL COPY, on the same machine and database in the same run (see
@@ -220,7 +222,7 @@ public final class UploadBenchmark {
     private void run(DataSource dataSource, Path directory) throws Exception {
         int rows = options.rows();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-        SyntheticUploadFile.TestNhsNumbers numbers = new SyntheticUploadFile.TestNhsNumbers(42L);
+        TestNhsNumbers.Shuffled numbers = TestNhsNumbers.shuffled(42L);
 
         long generating = System.nanoTime();
         List<SyntheticUploadFile.Written> warmups = new ArrayList<>();
@@ -451,7 +453,9 @@ public final class UploadBenchmark {
                 }
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            String sql = "copy " + table + " (" + SyntheticUploadFile.HEADER + ") from stdin (format csv, header true)";
+            // The file's own header line names the same columns; "header true" skips it.
+            String sql = "copy " + table + " (" + String.join(",", UploadFile.COLUMNS)
+                    + ") from stdin (format csv, header true)";
             for (int run = 1; run <= options.copyRuns(); run++) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("truncate " + table);
