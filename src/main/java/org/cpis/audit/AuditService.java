@@ -108,25 +108,10 @@ class AuditService implements Audit {
     @Override
     @Transactional
     public int seal() {
-        // Only entries old enough that every transaction which took an earlier id has committed or rolled back.
+        // One sealer at a time, so that each batch chains on from the last one sealed.
         jdbc.sql("select pg_advisory_xact_lock(7346001)").query().listOfRows();
-        String previous = jdbc.sql(
-                        "select chain_hash from audit.event where chain_hash is not null order by id desc limit 1")
-                .query(String.class)
-                .optional()
-                .orElse("");
-        List<Row> rows = jdbc.sql("""
-                        select id, occurred_at, actor_id, actor_role, actor_org, action, subject_hash, subject_ref,
-                               outcome, trace_id, detail
-                          from audit.event
-                         where chain_hash is null and occurred_at < :cutoff
-                         order by id
-                         limit :limit
-                        """)
-                .param("cutoff", Timestamp.from(Instant.now(clock).minusSeconds(60)))
-                .param("limit", SEAL_BATCH)
-                .query(Row.class)
-                .list();
+        String previous = lastChainHash();
+        List<Row> rows = unsealedRows();
         if (rows.isEmpty()) {
             return 0;
         }
@@ -147,6 +132,32 @@ class AuditService implements Audit {
                 .param("hashes", hashes.append('}').toString())
                 .update();
         return rows.size();
+    }
+
+    private String lastChainHash() {
+        return jdbc.sql("select chain_hash from audit.event where chain_hash is not null order by id desc limit 1")
+                .query(String.class)
+                .optional()
+                .orElse("");
+    }
+
+    /**
+     * The next batch to seal: only entries old enough that every transaction which took an earlier id has committed
+     * or rolled back.
+     */
+    private List<Row> unsealedRows() {
+        return jdbc.sql("""
+                        select id, occurred_at, actor_id, actor_role, actor_org, action, subject_hash, subject_ref,
+                               outcome, trace_id, detail
+                          from audit.event
+                         where chain_hash is null and occurred_at < :cutoff
+                         order by id
+                         limit :limit
+                        """)
+                .param("cutoff", Timestamp.from(Instant.now(clock).minusSeconds(60)))
+                .param("limit", SEAL_BATCH)
+                .query(Row.class)
+                .list();
     }
 
     @Override

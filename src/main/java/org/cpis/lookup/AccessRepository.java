@@ -29,9 +29,45 @@ class AccessRepository {
     record Recorded(List<VisibleRecord> found, long accessId) {}
 
     /**
-     * The whole of a lookup's database work in one statement, so in one transaction and one round trip even without
-     * an explicit transaction: the person's visible records (narrowed to a confirmed date of birth), the access row if
-     * any was found, and the audit entry either way (FOUND with the access id, or NOT_FOUND).
+     * A lookup's one statement: the person's visible records, the access row if any was found, and the audit entry
+     * either way (FOUND with the access id, or NOT_FOUND). Its {@code %%s} is left for the date-of-birth condition.
+     */
+    private static final String READ_AND_RECORD = """
+            with found as (
+                select * from %s v %%s
+            ), access as (
+                insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role,
+                                           org_ods, org_name, care_setting_type, unscheduled,
+                                           channel, trace_id)
+                select :nhs, :at, :actor, :name, :role, :org, :orgName, :type, :unscheduled,
+                       :channel, :trace
+                 where exists (select from found)
+                returning id
+            ), audited as (
+                select audit.append(
+                           :at, :actor, :role, :org, :action, :subject, null,
+                           case when exists (select from found) then 'FOUND' else 'NOT_FOUND' end,
+                           :trace,
+                           case when exists (select from found)
+                                then 'records=' || (select count(*) from found)
+                                     || ' unscheduled=' || cast(:unscheduled as boolean)
+                                     || ' access=' || (select id from access)
+                                else 'unscheduled=' || cast(:unscheduled as boolean) end)
+            )
+            select f.*, (select id from access) as access_id
+              from audited left join found f on true
+             order by %s
+            """.formatted(VisibleRecordsSql.FROM, VisibleRecordsSql.ORDER);
+
+    // Two statement texts rather than one with "(:dob is null or ...)", which would keep PostgreSQL from reusing one
+    // plan for both.
+    private static final String READ_AND_RECORD_ANY_DATE_OF_BIRTH = READ_AND_RECORD.formatted("");
+    private static final String READ_AND_RECORD_CONFIRMED_DATE_OF_BIRTH =
+            READ_AND_RECORD.formatted("where v.date_of_birth = :dob");
+
+    /**
+     * The whole of a lookup's database work in one statement ({@link #READ_AND_RECORD}), so in one transaction and one
+     * round trip even without an explicit transaction; the records are narrowed to a confirmed date of birth if given.
      */
     Recorded readAndRecord(
             NhsNumber nhs,
@@ -44,41 +80,11 @@ class AccessRepository {
             LookupRequest.Channel channel,
             String traceId,
             String subjectHash) {
+        String sql = confirmDateOfBirth == null
+                ? READ_AND_RECORD_ANY_DATE_OF_BIRTH
+                : READ_AND_RECORD_CONFIRMED_DATE_OF_BIRTH;
         long[] accessId = {0};
-        List<VisibleRecord> found = VisibleRecordsSql.bind(
-                        jdbc.sql("""
-                                with found as (
-                                    select * from %s v %s
-                                ), access as (
-                                    insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role,
-                                                               org_ods, org_name, care_setting_type, unscheduled,
-                                                               channel, trace_id)
-                                    select :nhs, :at, :actor, :name, :role, :org, :orgName, :type, :unscheduled,
-                                           :channel, :trace
-                                     where exists (select from found)
-                                    returning id
-                                ), audited as (
-                                    select audit.append(
-                                               :at, :actor, :role, :org, :action, :subject, null,
-                                               case when exists (select from found) then 'FOUND' else 'NOT_FOUND' end,
-                                               :trace,
-                                               case when exists (select from found)
-                                                    then 'records=' || (select count(*) from found)
-                                                         || ' unscheduled=' || cast(:unscheduled as boolean)
-                                                         || ' access=' || (select id from access)
-                                                    else 'unscheduled=' || cast(:unscheduled as boolean) end)
-                                )
-                                select f.*, (select id from access) as access_id
-                                  from audited left join found f on true
-                                 order by %s
-                                """.formatted(
-                                        VisibleRecordsSql.FROM,
-                                        // Two statements rather than "(:dob is null or ...)", which would keep
-                                        // PostgreSQL from reusing one plan.
-                                        confirmDateOfBirth == null ? "" : "where v.date_of_birth = :dob",
-                                        VisibleRecordsSql.ORDER)),
-                        nhs,
-                        today)
+        List<VisibleRecord> found = VisibleRecordsSql.bind(jdbc.sql(sql), nhs, today)
                 .param("dob", confirmDateOfBirth)
                 .param("nhs", nhs.value())
                 .param("at", Timestamp.from(at))

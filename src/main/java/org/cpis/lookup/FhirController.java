@@ -135,18 +135,24 @@ class FhirController {
         if (traceId != null && !SAFE_TRACE_ID.matcher(traceId).matches()) {
             throw precondition("TraceID must be 1 to 64 letters, digits or . _ : -");
         }
-        String unscheduledHeader = request.getHeader("IsUnscheduledAccessEvent");
-        boolean unscheduled;
-        if (unscheduledHeader == null) {
-            unscheduled = true; // the guide: absent means unscheduled care
-        } else if (unscheduledHeader.trim().equalsIgnoreCase("true")) {
-            unscheduled = true;
-        } else if (unscheduledHeader.trim().equalsIgnoreCase("false")) {
-            unscheduled = false;
-        } else {
-            throw precondition("IsUnscheduledAccessEvent must be true or false");
-        }
+        boolean unscheduled = unscheduled(request.getHeader("IsUnscheduledAccessEvent"));
         String identifier = single(parameters, "patient:identifier");
+        return new Search(nhsNumber(identifier), unscheduled, TraceIdFilter.current(), identifier);
+    }
+
+    /** The IsUnscheduledAccessEvent header: absent means unscheduled care, the guide says. */
+    private static boolean unscheduled(String header) {
+        if (header == null || header.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (header.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw precondition("IsUnscheduledAccessEvent must be true or false");
+    }
+
+    /** The NHS number of a {@code patient:identifier} token, {@code system|value}. */
+    private static NhsNumber nhsNumber(String identifier) {
         if (identifier == null || identifier.isBlank()) {
             throw precondition("patient:identifier is required");
         }
@@ -159,7 +165,7 @@ class FhirController {
             throw new FhirErrors.FhirException(
                     FhirErrors.INVALID_SEARCH_DATA, "The NHS number is not 10 digits with a valid check digit");
         }
-        return new Search(NhsNumber.of(value), unscheduled, TraceIdFilter.current(), identifier);
+        return NhsNumber.of(value);
     }
 
     private static String single(Map<String, String[]> parameters, String name) {

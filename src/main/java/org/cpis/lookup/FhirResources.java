@@ -185,24 +185,26 @@ final class FhirResources {
                 .setDescription("OAuth 2.0 bearer token (client credentials at /oauth2/token, or the operator's "
                         + "issuer). Headers: TraceID (optional, echoed), IsUnscheduledAccessEvent (true|false, "
                         + "absent means true).");
-        for (String type : List.of("CareTeam", "AuditEvent", "Flag")) {
-            CapabilityStatement.CapabilityStatementRestResourceComponent resource = rest.addResource();
-            resource.setType(type);
-            resource.setProfile("http://hl7.org/fhir/StructureDefinition/" + type);
-            resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
-            resource.addSearchParam()
-                    .setName("patient:identifier")
-                    .setType(Enumerations.SearchParamType.TOKEN)
-                    .setDocumentation("https://fhir.nhs.uk/Id/nhs-number|{10-digit NHS number}; required");
-            if (type.equals("AuditEvent")) {
-                resource.addSearchInclude("PractitionerRole");
-            }
-            if (type.equals("Flag")) {
-                resource.addSearchInclude("CarePlan");
-                resource.addSearchInclude("CareTeam");
-            }
-        }
+        addSearchByPatient(rest, "CareTeam");
+        addSearchByPatient(rest, "AuditEvent", "PractitionerRole");
+        addSearchByPatient(rest, "Flag", "CarePlan", "CareTeam");
         return cs;
+    }
+
+    /** A resource type searchable by the patient's NHS number only, with the resources its bundle includes. */
+    private static void addSearchByPatient(
+            CapabilityStatement.CapabilityStatementRestComponent rest, String type, String... includes) {
+        CapabilityStatement.CapabilityStatementRestResourceComponent resource = rest.addResource();
+        resource.setType(type);
+        resource.setProfile("http://hl7.org/fhir/StructureDefinition/" + type);
+        resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        resource.addSearchParam()
+                .setName("patient:identifier")
+                .setType(Enumerations.SearchParamType.TOKEN)
+                .setDocumentation("https://fhir.nhs.uk/Id/nhs-number|{10-digit NHS number}; required");
+        for (String include : includes) {
+            resource.addSearchInclude(include);
+        }
     }
 
     private static CodeableConcept planCategory(PlanType type) {

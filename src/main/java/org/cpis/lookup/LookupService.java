@@ -12,7 +12,6 @@ import org.cpis.organisations.CareSettingType;
 import org.cpis.organisations.Organisation;
 import org.cpis.organisations.Organisations;
 import org.cpis.records.RecordsPurged;
-import org.cpis.records.VisibleRecord;
 import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.springframework.context.ApplicationEventPublisher;
@@ -91,28 +90,34 @@ class LookupService implements Lookup {
                 request.channel(),
                 request.traceId(),
                 audit.subjectHash(request.nhsNumber()));
-        List<VisibleRecord> found = recorded.found();
-        if (found.isEmpty()) {
+        if (recorded.found().isEmpty()) {
             return new LookupResult(List.of(), List.of(), unscheduled);
         }
         if (unscheduled) {
-            events.publishEvent(new UnscheduledAccessRecorded(
-                    recorded.accessId(),
-                    request.nhsNumber(),
-                    found,
-                    now,
-                    actor.displayName(),
-                    actor.role().name(),
-                    actor.organisation(),
-                    actor.organisationName(),
-                    setting,
-                    request.traceId()));
+            notifyLocalAuthorities(request, setting, recorded, now);
         }
-        List<LookupResult.Alert> alerts = found.stream()
+        List<LookupResult.Alert> alerts = recorded.found().stream()
                 .map(r -> new LookupResult.Alert(
                         r, organisations.localAuthority(r.localAuthority()).orElse(null)))
                 .toList();
         return new LookupResult(alerts, previous, unscheduled);
+    }
+
+    /** Each LA holding a plan is told of the access in this same transaction (spec section 5). */
+    private void notifyLocalAuthorities(
+            LookupRequest request, CareSettingType setting, AccessRepository.Recorded recorded, Instant now) {
+        Actor actor = request.actor();
+        events.publishEvent(new UnscheduledAccessRecorded(
+                recorded.accessId(),
+                request.nhsNumber(),
+                recorded.found(),
+                now,
+                actor.displayName(),
+                actor.role().name(),
+                actor.organisation(),
+                actor.organisationName(),
+                setting,
+                request.traceId()));
     }
 
     @Override

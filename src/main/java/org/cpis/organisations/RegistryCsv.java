@@ -62,47 +62,56 @@ final class RegistryCsv {
     }
 
     private static <T> Parsed<T> read(Reader csv, List<String> columns, RowMapper<T> mapper) {
-        List<T> rows = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        Parsed<T> parsed = new Parsed<>(new ArrayList<>(), new ArrayList<>());
         Set<String> seen = new HashSet<>();
         try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(csv)) {
             boolean headerChecked = false;
             for (NamedCsvRecord record : reader) {
                 if (!headerChecked) {
-                    Set<String> header = new HashSet<>(record.getHeader());
-                    Set<String> allowed = new HashSet<>(columns);
-                    allowed.addAll(OPTIONAL_COLUMNS);
-                    if (!header.containsAll(columns) || !allowed.containsAll(header)) {
+                    if (!headerFits(record.getHeader(), columns)) {
                         return new Parsed<>(List.of(), List.of("header must be exactly: " + String.join(",", columns)));
                     }
                     headerChecked = true;
                 }
-                long line = record.getStartingLineNumber();
-                if (record.getFieldCount() != record.getHeader().size()) {
-                    problems.add(
-                            "line " + line + ": expected " + record.getHeader().size() + " fields");
-                    continue;
-                }
-                Row row = new Row(record, line, problems);
-                int before = problems.size();
-                T value = mapper.map(row, problems);
-                if (problems.size() == before) {
-                    if (!seen.add(record.getField("ods_code"))) {
-                        problems.add("line " + line + ": ods_code appears more than once in the file");
-                    } else {
-                        rows.add(value);
-                    }
-                }
+                readRecord(record, mapper, seen, parsed);
             }
-            if (!headerChecked && problems.isEmpty()) {
-                problems.add("the file has no rows");
+            if (!headerChecked && parsed.problems().isEmpty()) {
+                parsed.problems().add("the file has no rows");
             }
         } catch (CsvParseException e) {
-            problems.add("the file is not readable as RFC 4180 CSV");
+            parsed.problems().add("the file is not readable as RFC 4180 CSV");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Parsed<>(rows, problems);
+        return parsed;
+    }
+
+    /** Every required column, and no column but those and the optional ones, in any order. */
+    private static boolean headerFits(List<String> header, List<String> columns) {
+        Set<String> allowed = new HashSet<>(columns);
+        allowed.addAll(OPTIONAL_COLUMNS);
+        return header.containsAll(columns) && allowed.containsAll(header);
+    }
+
+    /** Adds the record's value to the parsed rows, or its problems to the parsed problems. */
+    private static <T> void readRecord(
+            NamedCsvRecord record, RowMapper<T> mapper, Set<String> seenOdsCodes, Parsed<T> parsed) {
+        List<String> problems = parsed.problems();
+        long line = record.getStartingLineNumber();
+        if (record.getFieldCount() != record.getHeader().size()) {
+            problems.add("line " + line + ": expected " + record.getHeader().size() + " fields");
+            return;
+        }
+        int before = problems.size();
+        T value = mapper.map(new Row(record, line, problems), problems);
+        if (problems.size() > before) {
+            return;
+        }
+        if (seenOdsCodes.add(record.getField("ods_code"))) {
+            parsed.rows().add(value);
+        } else {
+            problems.add("line " + line + ": ods_code appears more than once in the file");
+        }
     }
 
     private static final class Row {

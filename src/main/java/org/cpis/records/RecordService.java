@@ -1,5 +1,7 @@
 package org.cpis.records;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,46 +54,52 @@ class RecordService implements Records {
     @Transactional(readOnly = true)
     public RecordPage search(OdsCode localAuthority, String query, int page, int pageSize) {
         String q = query == null ? "" : query.trim();
-        String nhs = NhsNumber.isValid(q) ? NhsNumber.of(q).value() : null;
         String filter = q.isEmpty() ? "" : " and (nhs_number = :nhs or local_id = :local)";
-        long total = jdbc.sql("select count(*) from records.record where la_ods = :la" + filter)
-                .param("la", localAuthority.value())
-                .param("nhs", nhs)
-                .param("local", q)
+        String countSql = "select count(*) from records.record where la_ods = :la" + filter;
+        String pageSql = """
+                select nhs_number, local_id, family_name, given_names, date_of_birth, plan_type, start_date,
+                       end_date, expected_delivery_date, allocated_worker, visible_until
+                  from records.record where la_ods = :la""" + filter + """
+                 order by updated_at desc, id desc
+                 limit :limit offset :offset
+                """;
+        long total = bindSearch(jdbc.sql(countSql), localAuthority, q)
                 .query(Long.class)
                 .single();
         LocalDate today = EnglandDate.today(clock);
-        List<RecordPage.Item> items = jdbc.sql("""
-                        select nhs_number, local_id, family_name, given_names, date_of_birth, plan_type, start_date,
-                               end_date, expected_delivery_date, allocated_worker, visible_until
-                          from records.record where la_ods = :la""" + filter + """
-                         order by updated_at desc, id desc
-                         limit :limit offset :offset
-                        """)
-                .param("la", localAuthority.value())
-                .param("nhs", nhs)
-                .param("local", q)
+        List<RecordPage.Item> items = bindSearch(jdbc.sql(pageSql), localAuthority, q)
                 .param("limit", pageSize)
                 .param("offset", (long) page * pageSize)
-                .query((rs, n) -> {
-                    LocalDate start = rs.getObject("start_date", LocalDate.class);
-                    LocalDate visibleUntil = rs.getObject("visible_until", LocalDate.class);
-                    return new RecordPage.Item(
-                            rs.getString("nhs_number"),
-                            rs.getString("local_id"),
-                            rs.getString("family_name"),
-                            rs.getString("given_names"),
-                            rs.getObject("date_of_birth", LocalDate.class),
-                            PlanType.valueOf(rs.getString("plan_type")),
-                            start,
-                            rs.getObject("end_date", LocalDate.class),
-                            rs.getObject("expected_delivery_date", LocalDate.class),
-                            rs.getString("allocated_worker"),
-                            visibleUntil,
-                            RecordRules.visibleOn(today, start, visibleUntil));
-                })
+                .query((rs, n) -> pageItem(rs, today))
                 .list();
         return new RecordPage(items, page, pageSize, total);
+    }
+
+    /** The search's own parameters; the query matches an NHS number only if it is a valid one. */
+    private static JdbcClient.StatementSpec bindSearch(
+            JdbcClient.StatementSpec statement, OdsCode localAuthority, String q) {
+        return statement
+                .param("la", localAuthority.value())
+                .param("nhs", NhsNumber.isValid(q) ? NhsNumber.of(q).value() : null)
+                .param("local", q);
+    }
+
+    private static RecordPage.Item pageItem(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate start = rs.getObject("start_date", LocalDate.class);
+        LocalDate visibleUntil = rs.getObject("visible_until", LocalDate.class);
+        return new RecordPage.Item(
+                rs.getString("nhs_number"),
+                rs.getString("local_id"),
+                rs.getString("family_name"),
+                rs.getString("given_names"),
+                rs.getObject("date_of_birth", LocalDate.class),
+                PlanType.valueOf(rs.getString("plan_type")),
+                start,
+                rs.getObject("end_date", LocalDate.class),
+                rs.getObject("expected_delivery_date", LocalDate.class),
+                rs.getString("allocated_worker"),
+                visibleUntil,
+                RecordRules.visibleOn(today, start, visibleUntil));
     }
 
     @Override
