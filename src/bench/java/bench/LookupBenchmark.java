@@ -54,7 +54,7 @@ public final class LookupBenchmark {
     // The issue's targets.
     static final double MIN_RATIO_TO_BARE = 0.50;
     static final double MAX_P99_MILLIS_16 = 50;
-    static final double MIN_SILENT_PER_SECOND = 3_000;
+    static final double MIN_SILENT_PER_SECOND = 2_000; // issue 11
 
     static final List<String> RUNS = List.of("unscheduled-16", "unscheduled-64", "silent-16", "bare-pg-16");
 
