@@ -337,7 +337,7 @@ public final class LookupBenchmark {
                     line(
                             report,
                             verdict(
-                                    "silent reads >= 3,000/s",
+                                    "silent reads >= 2,000/s",
                                     s16.rate() >= MIN_SILENT_PER_SECOND,
                                     String.format("%.0f/s", s16.rate())));
                 }
