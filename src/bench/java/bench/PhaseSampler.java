@@ -75,12 +75,13 @@ final class PhaseSampler implements AutoCloseable {
         if (q.startsWith("copy upload_staging")) {
             what = COPY_PHASE + " into the staging table";
         } else if (q.startsWith("merge into records.record")) {
-            what = "merge staging -> records.record";
+            what = "merge new and changed plans (staging -> records.record)";
         } else if (q.startsWith("create temp table")) {
             what = "create staging table";
         } else if (q.startsWith("with twice")) {
             what = "remove duplicates from staging";
-        } else if (q.startsWith("select nhs_number, mother_nhs_number")) {
+        } else if (q.startsWith("select nhs_number, mother_nhs_number")
+                || q.startsWith("select date_of_birth, end_date")) {
             what = "newborns ending their mothers' plans";
         } else if (q.startsWith("insert into uploads.upload")) {
             what = "store acknowledgement";

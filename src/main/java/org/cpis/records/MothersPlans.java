@@ -2,7 +2,6 @@ package org.cpis.records;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.List;
 import org.cpis.shared.OdsCode;
 import org.cpis.shared.PlanType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,25 +22,21 @@ final class MothersPlans {
         this.now = now;
     }
 
-    record Newborn(String nhsNumber, String motherNhsNumber, LocalDate startDate) {}
+    private record Newborn(String nhsNumber, String motherNhsNumber, LocalDate startDate) {}
 
     private record Mother(
             LocalDate dateOfBirth, LocalDate endDate, LocalDate expectedDeliveryDate, LocalDate deleteDate) {}
 
     /**
-     * The newborns' plans in the staging table (a few at most in a day's file), read before unchanged rows are
-     * dropped from it: a newborn re-sent unchanged still ends a UCPP that arrived after it.
+     * For each newborn's plan in the staging table (a few at most in a day's file), changed or not: a newborn re-sent
+     * unchanged still ends a UCPP that arrived after it.
      */
-    List<Newborn> staged() {
-        return jdbc.sql("""
+    void endByNewborns() {
+        jdbc.sql("""
                         select nhs_number, mother_nhs_number, start_date from upload_staging
                          where mother_nhs_number is not null and plan_type <> 'UCPP'
                          order by line
-                        """).query(Newborn.class).list();
-    }
-
-    void endMothersPlans(List<Newborn> newborns) {
-        newborns.forEach(this::end);
+                        """).query(Newborn.class).list().forEach(this::end);
     }
 
     private void end(Newborn child) {

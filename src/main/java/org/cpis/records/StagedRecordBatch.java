@@ -35,29 +35,24 @@ class StagedRecordBatch implements RecordBatch {
             ) on commit drop""";
 
     /**
-     * A plan re-sent unchanged, the usual daily case, is dropped from the staging table first and writes nothing. The
-     * comparison is of the columns as the LA sent them; a UCPP that the baby's own plan ended is kept ended by the
-     * update below, so its re-sent open row compares as changed and is rewritten with the same end (rare).
-     */
-    private static final String DROP_UNCHANGED = """
-            delete from upload_staging s using records.record r
-             where r.nhs_number = s.nhs_number and r.la_ods = :la and r.plan_type = s.plan_type
-               and (r.local_id, r.family_name, r.given_names, r.date_of_birth, r.start_date, r.end_date,
-                    r.delete_date, r.expected_delivery_date, r.mother_nhs_number, r.allocated_worker)
-                   is not distinct from
-                   (s.local_id, s.family_name, s.given_names, s.date_of_birth, s.start_date, s.end_date,
-                    s.delete_date, s.expected_delivery_date, s.mother_nhs_number, s.allocated_worker)
-            """;
-
-    /**
-     * What is left is new or changed: a plan new to the LA is inserted, a changed one updated. The rows go in key
-     * order, so the primary key grows page by page instead of at random places (measured: most of the cost of
-     * inserting a large file in the order it came). A UCPP ended by the baby's own plan stays ended, even if the case
-     * system still sends it open.
+     * A plan new to the LA is inserted and a changed one updated; a plan re-sent unchanged, the usual daily case, is
+     * left out of the source by the anti-join and writes nothing (the comparison is of the columns as the LA sent
+     * them). New rows go in key order, so the primary key grows page by page instead of at random places (measured:
+     * most of the cost of inserting a large file in the order it came); the sort sees only new and changed rows. A
+     * UCPP ended by the baby's own plan stays ended, even if the case system still sends it open.
      */
     private static final String MERGE = """
             merge into records.record r
-            using (select * from upload_staging order by nhs_number, plan_type) s
+            using (select s.* from upload_staging s
+                    where not exists (
+                          select from records.record o
+                           where o.nhs_number = s.nhs_number and o.la_ods = :la and o.plan_type = s.plan_type
+                             and (o.local_id, o.family_name, o.given_names, o.date_of_birth, o.start_date, o.end_date,
+                                  o.delete_date, o.expected_delivery_date, o.mother_nhs_number, o.allocated_worker)
+                                 is not distinct from
+                                 (s.local_id, s.family_name, s.given_names, s.date_of_birth, s.start_date, s.end_date,
+                                  s.delete_date, s.expected_delivery_date, s.mother_nhs_number, s.allocated_worker))
+                    order by s.nhs_number, s.plan_type) s
                on r.nhs_number = s.nhs_number and r.la_ods = :la and r.plan_type = s.plan_type
             when matched then
                 update set
@@ -156,15 +151,12 @@ class StagedRecordBatch implements RecordBatch {
         }
         applied = true;
         List<Integer> duplicates = removeDuplicates();
-        MothersPlans mothers = new MothersPlans(jdbc, localAuthority, now);
-        List<MothersPlans.Newborn> newborns = mothers.staged();
-        jdbc.sql(DROP_UNCHANGED).param("la", localAuthority.value()).update();
         jdbc.sql(MERGE)
                 .param("la", localAuthority.value())
                 .param("upload", uploadId)
                 .param("now", now)
                 .update();
-        mothers.endMothersPlans(newborns);
+        new MothersPlans(jdbc, localAuthority, now).endByNewborns();
         return duplicates;
     }
 
