@@ -30,8 +30,12 @@ final class RowValidator {
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     // ISO 8601 calendar dates only, exactly yyyy-MM-dd (ASCII digits).
     private static final Pattern ISO_DATE = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
-    // docs/interfaces.md section 3: the allocated worker's e-mail address.
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    // docs/interfaces.md section 3: the allocated worker's e-mail address,
+    // [A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+
+    // written with possessive quantifiers: no part can match what the next begins with ('@', '.'), so the same
+    // addresses match, without backtracking.
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+'-]{1,64}+@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++");
 
     private final int[] index; // by UploadColumn ordinal: position in the line, or -1 if the header lacks it
     private final int fieldCount;
