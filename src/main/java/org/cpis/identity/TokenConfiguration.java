@@ -41,25 +41,31 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
+    /** Every bearer token is verified in full on every request; docs/decisions.md (Identity) says why no cache. */
     @Bean
     JwtDecoder jwtDecoder(
             IdentityProperties properties,
             org.springframework.beans.factory.ObjectProvider<JWKSource<SecurityContext>> jwks,
             Clock clock) {
         if (properties.externalTokenIssuer() != null) {
-            return new VerifiedTokens(
-                    JwtDecoders.fromIssuerLocation(
-                            properties.externalTokenIssuer().toString()),
-                    clock);
+            return JwtDecoders.fromIssuerLocation(
+                    properties.externalTokenIssuer().toString());
         }
-        // The hub's own key, once, rather than a JWK-set lookup and a new verifier for every token.
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(jwks.getObject()))
+        return hubTokens(publicKey(jwks.getObject()), clock);
+    }
+
+    /**
+     * The hub's own key, read once, rather than a JWK-set lookup and the RSA key rebuilt for every token; Spring
+     * Security's default validators, on the hub's clock.
+     */
+    static JwtDecoder hubTokens(RSAPublicKey key, Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key)
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(timestamps));
-        return new VerifiedTokens(decoder, clock);
+        return decoder;
     }
 
     private static RSAPublicKey publicKey(JWKSource<SecurityContext> jwks) {
