@@ -41,17 +41,19 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
-    /** Every bearer token is verified in full on every request; docs/decisions.md (Identity) says why no cache. */
+    /** Verified tokens are remembered for a few minutes (VerifiedTokens); docs/decisions.md (Identity) says why. */
     @Bean
     JwtDecoder jwtDecoder(
             IdentityProperties properties,
             org.springframework.beans.factory.ObjectProvider<JWKSource<SecurityContext>> jwks,
             Clock clock) {
         if (properties.externalTokenIssuer() != null) {
-            return JwtDecoders.fromIssuerLocation(
-                    properties.externalTokenIssuer().toString());
+            return new VerifiedTokens(
+                    JwtDecoders.fromIssuerLocation(
+                            properties.externalTokenIssuer().toString()),
+                    clock);
         }
-        return hubTokens(publicKey(jwks.getObject()), clock);
+        return new VerifiedTokens(hubTokens(publicKey(jwks.getObject()), clock), clock);
     }
 
     /**
