@@ -18,7 +18,6 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.firewall.HttpFirewall;
 
 /**
  * Three filter chains: the built-in token endpoint, the bearer-token API, and the signed-in web pages. In each, a
@@ -35,12 +34,6 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // BCrypt for new hashes; stored hashes carry their {id} so the algorithm can be raised later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** Picked up by Spring Security's WebSecurity for every filter chain. */
-    @Bean
-    HttpFirewall httpFirewall() {
-        return RequestChecks.firewall();
     }
 
     @Bean
@@ -89,8 +82,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
-                .oauth2ResourceServer(rs -> rs.bearerTokenResolver(RequestChecks.BEARER_TOKEN)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 .authorizeHttpRequests(rules -> {

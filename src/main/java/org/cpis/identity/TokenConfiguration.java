@@ -41,6 +41,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
+    /** Verified tokens are remembered for a few minutes (VerifiedTokens); docs/decisions.md (Identity) says why. */
     @Bean
     JwtDecoder jwtDecoder(
             IdentityProperties properties,
@@ -52,14 +53,21 @@ class TokenConfiguration {
                             properties.externalTokenIssuer().toString()),
                     clock);
         }
-        // The hub's own key, once, rather than a JWK-set lookup and a new verifier for every token.
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(jwks.getObject()))
+        return new VerifiedTokens(hubTokens(publicKey(jwks.getObject()), clock), clock);
+    }
+
+    /**
+     * The hub's own key, read once, rather than a JWK-set lookup and the RSA key rebuilt for every token; Spring
+     * Security's default validators, on the hub's clock.
+     */
+    static JwtDecoder hubTokens(RSAPublicKey key, Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key)
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(timestamps));
-        return new VerifiedTokens(decoder, clock);
+        return decoder;
     }
 
     private static RSAPublicKey publicKey(JWKSource<SecurityContext> jwks) {

@@ -1,52 +1,57 @@
 package org.cpis.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Remembers bearer tokens already verified, until they expire but for five minutes at most. An ED system sends the same
- * token with every lookup for its lifetime; checking its RSA signature and parsing its claims again each time was a
- * sixth of the hub's CPU per lookup (docs/benchmarks.md). The five minutes bound how long a token signed with a key
- * that an external issuer has since withdrawn from its key set keeps working.
+ * Bearer tokens already verified, kept by the whole token string until their own {@code exp} but for five minutes at
+ * most, 10,000 at most (docs/decisions.md, Identity, says what verifying every request costs). The five minutes bound
+ * how long a token signed with a key an external issuer has since withdrawn keeps working.
  */
 final class VerifiedTokens implements JwtDecoder {
 
-    static final int MAX_ENTRIES = 10_000;
     static final Duration MAX_AGE = Duration.ofMinutes(5);
+    static final long MAX_ENTRIES = 10_000;
 
     private final JwtDecoder verifier;
-    private final Clock clock;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-
-    private record Verified(Jwt jwt, Instant until) {}
+    private final Cache<String, Jwt> verified;
 
     VerifiedTokens(JwtDecoder verifier, Clock clock) {
         this.verifier = verifier;
-        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .ticker(() -> Duration.between(Instant.EPOCH, clock.instant()).toNanos())
+                .expireAfter(Expiry.creating((String token, Jwt jwt) -> keepFor(jwt, clock.instant())))
+                .build();
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Verified known = verified.get(token);
-        Instant now = Instant.now(clock);
-        if (known != null && now.isBefore(known.until())) {
-            return known.jwt();
+        return verified.get(token, verifier::decode);
+    }
+
+    /** Until its expiry and five minutes at most; not at all without one, or once past it (the allowed clock skew). */
+    private static Duration keepFor(Jwt jwt, Instant now) {
+        if (jwt.getExpiresAt() == null || !now.isBefore(jwt.getExpiresAt())) {
+            return Duration.ZERO;
         }
-        Jwt jwt = verifier.decode(token);
-        if (jwt.getExpiresAt() != null) {
-            if (verified.size() >= MAX_ENTRIES) {
-                // Bounded without bookkeeping: live clients send their tokens again and are back within a request.
-                verified.clear();
-            }
-            Instant until = now.plus(MAX_AGE);
-            verified.put(token, new Verified(jwt, jwt.getExpiresAt().isBefore(until) ? jwt.getExpiresAt() : until));
-        }
-        return jwt;
+        Duration left = Duration.between(now, jwt.getExpiresAt());
+        return left.compareTo(MAX_AGE) < 0 ? left : MAX_AGE;
+    }
+
+    /** For tests: Caffeine evicts over the size bound in the background. */
+    void cleanUp() {
+        verified.cleanUp();
+    }
+
+    long size() {
+        return verified.estimatedSize();
     }
 }

@@ -2,12 +2,18 @@ package org.cpis.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Function;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.FilterChainProxy;
 import tools.jackson.databind.JsonNode;
 
 @CpisIntegrationTest
@@ -15,6 +21,9 @@ class IdentityApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FilterChainProxy securityFilters;
 
     HubClient hub;
 
@@ -64,6 +73,39 @@ class IdentityApiTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(hub.get("/api/v1/me", "not-a-jwt").statusCode()).isEqualTo(401);
         assertThat(hub.get("/fhir/R4/CareTeam", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_malformed_authorization_header_is_an_invalid_token() {
+        for (String path : new String[] {"/api/v1/me", "/fhir/R4/CareTeam"}) {
+            HttpResponse<String> malformed = hub.get(path, null, "Authorization", "Bearer a b");
+            assertThat(malformed.statusCode()).as(path).isEqualTo(401);
+            assertThat(malformed.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer").contains("invalid_token"));
+        }
+        assertThat(hub.get("/fhir/R4/CareTeam", null, "Authorization", "Bearer a b")
+                        .body())
+                .contains("\"resourceType\":\"OperationOutcome\"");
+    }
+
+    @Test
+    void control_characters_in_a_header_value_or_parameter_name_are_refused() throws Exception {
+        MockHttpServletRequest bell = new MockHttpServletRequest("GET", "/actuator/health");
+        bell.addHeader("TraceID", "abc\u0007");
+        assertThat(status(bell, request -> request.getHeader("TraceID"))).isEqualTo(400);
+        MockHttpServletRequest tab = new MockHttpServletRequest("GET", "/actuator/health");
+        tab.addHeader("TraceID", "a\tb");
+        assertThat(status(tab, request -> request.getHeader("TraceID"))).isEqualTo(200);
+        MockHttpServletRequest parameter = new MockHttpServletRequest("GET", "/actuator/health");
+        parameter.addParameter("a\u0000b", "x");
+        assertThat(status(parameter, HttpServletRequest::getParameterMap)).isEqualTo(400);
+    }
+
+    /** Through the hub's own security filters (and their firewall) to a handler that reads the request. */
+    private int status(MockHttpServletRequest request, Function<HttpServletRequest, Object> read) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        securityFilters.doFilter(request, response, (req, res) -> read.apply((HttpServletRequest) req));
+        return response.getStatus();
     }
 
     @Test
