@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import org.cpis.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -20,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import testsupport.TestClock;
 
 /** The hub's decoder of its own tokens: nothing is remembered, every token is checked on every request. */
 class TokenDecoderTest {
@@ -32,7 +32,7 @@ class TokenDecoderTest {
     static final KeyPair HUB = keyPair();
     static final KeyPair SOMEONE_ELSE = keyPair();
 
-    final MutableClock clock = new MutableClock(ISSUED.plusSeconds(60));
+    final TestClock clock = TestClock.at(ISSUED.plusSeconds(60));
     final JwtDecoder tokens = TokenConfiguration.hubTokens((RSAPublicKey) HUB.getPublic(), clock);
 
     @Test

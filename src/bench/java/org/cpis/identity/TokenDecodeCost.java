@@ -24,7 +24,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * CPU of Spring Security's per-request checks of a FHIR read, on one thread after JIT warm-up, measured with
  * ThreadMXBean so that other processes on a shared machine do not count (docs/decisions.md, Identity). Run: {@code
- * ./mvnw -q test-compile exec:java -Dexec.mainClass=org.cpis.identity.TokenDecodeCost -Dexec.classpathScope=test}.
+ * ./mvnw -q -Pbench test-compile exec:java -Dexec.mainClass=org.cpis.identity.TokenDecodeCost -Dexec.classpathScope=test}.
  */
 final class TokenDecodeCost {
 
