@@ -56,28 +56,8 @@ class SecurityConfiguration {
             List<ApiErrorWriter> errorWriters,
             JwtActorConverter converter)
             throws Exception {
-        AuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
-        AccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
-        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-            for (ApiErrorWriter writer : errorWriters) {
-                if (writer.handles(request)) {
-                    bearer.commence(request, response, e); // keeps the WWW-Authenticate challenge
-                    response.resetBuffer();
-                    writer.unauthorized(request, response);
-                    return;
-                }
-            }
-            bearer.commence(request, response, e);
-        };
-        AccessDeniedHandler deniedHandler = (request, response, e) -> {
-            for (ApiErrorWriter writer : errorWriters) {
-                if (writer.handles(request)) {
-                    writer.forbidden(request, response);
-                    return;
-                }
-            }
-            denied.handle(request, response, e);
-        };
+        AuthenticationEntryPoint entryPoint = apiEntryPoint(errorWriters);
+        AccessDeniedHandler deniedHandler = apiDeniedHandler(errorWriters);
         http.securityMatcher("/api/**", "/fhir/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -90,6 +70,35 @@ class SecurityConfiguration {
                     rules.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /** 401 with the bearer challenge, and the body of the API's own error format (OperationOutcome on /fhir). */
+    private static AuthenticationEntryPoint apiEntryPoint(List<ApiErrorWriter> errorWriters) {
+        AuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, e) -> {
+            for (ApiErrorWriter writer : errorWriters) {
+                if (writer.handles(request)) {
+                    bearer.commence(request, response, e); // keeps the WWW-Authenticate challenge
+                    response.resetBuffer();
+                    writer.unauthorized(request, response);
+                    return;
+                }
+            }
+            bearer.commence(request, response, e);
+        };
+    }
+
+    private static AccessDeniedHandler apiDeniedHandler(List<ApiErrorWriter> errorWriters) {
+        AccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
+        return (request, response, e) -> {
+            for (ApiErrorWriter writer : errorWriters) {
+                if (writer.handles(request)) {
+                    writer.forbidden(request, response);
+                    return;
+                }
+            }
+            denied.handle(request, response, e);
+        };
     }
 
     @Bean
