@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.ElementType;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.cpis.organisations.Organisations;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.OdsCode;
+import org.cpis.shared.validation.ValidNhsNumber;
 import org.cpis.shared.web.FieldError;
 import org.springframework.validation.BindingResult;
 
@@ -22,7 +24,7 @@ import org.springframework.validation.BindingResult;
 record ReportForm(
         @ReportForm.Registered String localAuthority,
 
-        @Pattern(regexp = "( *[0-9]){10} *", message = "Enter a 10-digit NHS number")
+        @NotBlank(message = "Enter a 10-digit NHS number") @ValidNhsNumber
         String nhsNumber,
 
         @Pattern(
@@ -46,12 +48,6 @@ record ReportForm(
         phone = stripped(phone);
         email = stripped(email);
         note = stripped(note);
-    }
-
-    /** Checked only once there are ten digits: the pattern says what is wrong before that. */
-    @AssertTrue(message = "Enter a valid NHS number")
-    public boolean isNhsNumberValid() {
-        return !nhsNumber.replace(" ", "").matches("[0-9]{10}") || NhsNumber.isValid(nhsNumber);
     }
 
     @AssertTrue(message = "Enter a phone number or an email address")
@@ -86,7 +82,7 @@ record ReportForm(
         static Errors of(BindingResult result) {
             return new Errors(
                     FieldError.of(result, "#local-authority", "localAuthority"),
-                    FieldError.of(result, "#nhs-number", "nhsNumber", "nhsNumberValid"),
+                    FieldError.of(result, "#nhs-number", "nhsNumber"),
                     FieldError.of(result, "#contact-phone", "contactGiven"),
                     FieldError.of(result, "#contact-phone", "phone"),
                     FieldError.of(result, "#contact-email", "email"),

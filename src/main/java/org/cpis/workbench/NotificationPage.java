@@ -7,6 +7,7 @@ import org.cpis.notifications.Notification;
 import org.cpis.organisations.CareSetting;
 import org.cpis.organisations.Organisations;
 import org.cpis.shared.NhsNumber;
+import org.cpis.shared.web.ErrorSummary;
 import org.cpis.shared.web.ViewFormat;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -75,7 +76,7 @@ class NotificationPage {
         }
     }
 
-    String render(Notification n, ReviewForm form, ReviewForm.Errors errors, Model model) {
+    String render(Notification n, ReviewForm form, ErrorSummary errors, Model model) {
         Phone phone = organisations
                 .careSetting(n.organisation())
                 .map(CareSetting::phone)

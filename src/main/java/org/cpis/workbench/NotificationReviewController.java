@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 import org.cpis.identity.Actor;
 import org.cpis.notifications.Notification;
+import org.cpis.shared.web.ErrorSummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,7 +30,7 @@ class NotificationReviewController {
     String show(Actor actor, @PathVariable String id, Model model) {
         WorkbenchView.allowed(actor.role());
         Notification n = workbench.open(actor, uuid(id)).orElseThrow(NotFound::new);
-        return page.render(n, ReviewForm.of(n), ReviewForm.Errors.NONE, model);
+        return page.render(n, ReviewForm.of(n), ErrorSummary.NONE, model);
     }
 
     @PostMapping("/notifications/{id}")
@@ -47,7 +48,7 @@ class NotificationReviewController {
             return "redirect:/notifications/" + n.id();
         }
         if (result.hasErrors()) {
-            return page.render(n, form, ReviewForm.Errors.of(result), model);
+            return page.render(n, form, ErrorSummary.of(result, "contacted", "outcome"), model);
         }
         workbench.review(actor, n, form.yes(), form.outcome(), form.close());
         if (form.close()) {

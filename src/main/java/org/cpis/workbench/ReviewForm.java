@@ -3,10 +3,7 @@ package org.cpis.workbench;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import org.cpis.notifications.Notification;
-import org.cpis.shared.web.FieldError;
-import org.springframework.validation.BindingResult;
 
 /**
  * A notification's review: whether the health setting was contacted, the social-care outcome note, and whether to
@@ -44,24 +41,5 @@ record ReviewForm(
 
     boolean close() {
         return "close".equals(action);
-    }
-
-    /** One problem per field, with the id of the field the error summary links to. */
-    record Errors(FieldError contacted, FieldError outcome) {
-
-        static final Errors NONE = new Errors(null, null);
-
-        static Errors of(BindingResult result) {
-            return new Errors(
-                    FieldError.of(result, "#contacted", "contacted"), FieldError.of(result, "#outcome", "outcome"));
-        }
-
-        public boolean any() {
-            return !all().isEmpty();
-        }
-
-        public List<FieldError> all() {
-            return FieldError.present(contacted, outcome);
-        }
     }
 }
