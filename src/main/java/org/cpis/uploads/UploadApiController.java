@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UploadApiController {
 
+    static final String SEQUENCE_RANGE = "Upload-Sequence must be a whole number from 1 to " + Uploads.MAX_SEQUENCE;
+
     private final Uploads uploads;
 
     UploadApiController(Uploads uploads) {
@@ -78,12 +80,12 @@ class UploadApiController {
         }
         try {
             long value = Long.parseLong(header.trim());
-            if (value <= 0) {
-                throw new BadUploadRequest("Upload-Sequence must be a positive integer");
+            if (value <= 0 || value > Uploads.MAX_SEQUENCE) {
+                throw new BadUploadRequest(SEQUENCE_RANGE);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new BadUploadRequest("Upload-Sequence must be a positive integer");
+            throw new BadUploadRequest(SEQUENCE_RANGE);
         }
     }
 
@@ -100,11 +102,12 @@ class UploadApiController {
 
     @ExceptionHandler(UploadRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(UploadRejectedException e) {
-        return problem(
-                e.kind() == UploadRejectedException.Kind.SEQUENCE_TOO_LOW
-                        ? HttpStatus.CONFLICT
-                        : HttpStatus.CONTENT_TOO_LARGE,
-                e.getMessage());
+        HttpStatus status = switch (e.kind()) {
+            case SEQUENCE_TOO_LOW, SEQUENCE_EXHAUSTED -> HttpStatus.CONFLICT;
+            case SEQUENCE_OUT_OF_RANGE -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+        };
+        return problem(status, e.getMessage());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

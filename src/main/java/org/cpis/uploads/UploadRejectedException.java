@@ -5,6 +5,10 @@ public class UploadRejectedException extends RuntimeException {
 
     public enum Kind {
         SEQUENCE_TOO_LOW,
+        /** Below 1 or above {@link Uploads#MAX_SEQUENCE}. */
+        SEQUENCE_OUT_OF_RANGE,
+        /** The browser's next sequence would pass {@link Uploads#MAX_SEQUENCE}; an administrator resets the counter. */
+        SEQUENCE_EXHAUSTED,
         TOO_LARGE
     }
 

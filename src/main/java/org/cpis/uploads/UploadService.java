@@ -41,25 +41,21 @@ class UploadService implements Uploads {
     public Acknowledgement upload(UploadCommand command) {
         OdsCode la = command.localAuthority();
         store.lock(la);
-        long last = store.lastSequence(la);
+        int epoch = store.epoch(la);
         if (command.sequence() != null) {
-            Optional<Acknowledgement> replay = store.bySequence(la, command.sequence());
+            requireInRange(command.sequence());
+            Optional<Acknowledgement> replay = store.bySequence(la, epoch, command.sequence());
             if (replay.isPresent()) {
                 return replay.get();
             }
-            if (command.sequence() < last) {
-                throw new UploadRejectedException(
-                        UploadRejectedException.Kind.SEQUENCE_TOO_LOW,
-                        "Upload-Sequence " + command.sequence() + " is lower than the last accepted, " + last);
-            }
         }
-        long sequence = command.sequence() == null ? last + 1 : command.sequence();
+        long sequence = sequence(store.lastSequence(la, epoch), command.sequence());
         UUID uploadId = UUID.randomUUID();
         Instant receivedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         LineOutcomes outcomes = new LineOutcomes();
         MalformedProblem problem = load(la, uploadId, command, outcomes);
         Acknowledgement ack = acknowledgement(uploadId, sequence, receivedAt, problem, outcomes);
-        store.store(la, command, ack);
+        store.store(la, epoch, command, ack);
         if (problem == null) {
             store.storeRejections(uploadId, outcomes);
         }
@@ -75,6 +71,59 @@ class UploadService implements Uploads {
                 "sequence=" + sequence + " received=" + ack.received() + " loaded=" + ack.loaded() + " rejected="
                         + ack.rejected()));
         return ack;
+    }
+
+    private static void requireInRange(long requested) {
+        if (requested < 1 || requested > MAX_SEQUENCE) {
+            throw new UploadRejectedException(
+                    UploadRejectedException.Kind.SEQUENCE_OUT_OF_RANGE,
+                    "Upload-Sequence must be a whole number from 1 to " + MAX_SEQUENCE);
+        }
+    }
+
+    /** The sequence this upload takes: the caller's (not yet used), or the next one from the browser. */
+    private static long sequence(long last, Long requested) {
+        if (requested == null) {
+            if (last >= MAX_SEQUENCE) {
+                throw new UploadRejectedException(
+                        UploadRejectedException.Kind.SEQUENCE_EXHAUSTED,
+                        "This authority's upload sequence has reached its maximum. Ask the CP-IS service desk to reset"
+                                + " it.");
+            }
+            return last + 1;
+        }
+        if (requested < last) {
+            throw new UploadRejectedException(
+                    UploadRejectedException.Kind.SEQUENCE_TOO_LOW,
+                    "Upload-Sequence " + requested + " is lower than the last accepted, " + last);
+        }
+        return requested;
+    }
+
+    @Override
+    @Transactional
+    public long resetSequence(OdsCode la, String resetBy, String resetterRole, String resetterOrganisation) {
+        store.lock(la);
+        int epoch = store.epoch(la);
+        long last = store.lastSequence(la, epoch);
+        int next = store.newEpoch(la, resetBy, Instant.now(clock));
+        audit.record(new AuditEntry(
+                resetBy,
+                resetterRole,
+                resetterOrganisation,
+                "UPLOAD_SEQUENCE_RESET",
+                null,
+                "la:" + la.value(),
+                "RESET",
+                TraceIdFilter.current(),
+                "previous=" + last + " epoch=" + next));
+        return last;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long lastSequence(OdsCode la) {
+        return store.lastSequence(la, store.epoch(la));
     }
 
     /** Reads, validates and loads the file; returns why it is malformed, or null. */

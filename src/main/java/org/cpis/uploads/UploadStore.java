@@ -3,6 +3,7 @@ package org.cpis.uploads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,22 +34,51 @@ class UploadStore {
                 .listOfRows();
     }
 
-    long lastSequence(OdsCode la) {
-        return jdbc.sql("select coalesce(max(sequence), 0) from uploads.upload where la_ods = :la")
+    /** The LA's counter epoch: 0 until an administrator first resets its counter. */
+    int epoch(OdsCode la) {
+        return jdbc.sql("select epoch from uploads.sequence_counter where la_ods = :la")
                 .param("la", la.value())
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    long lastSequence(OdsCode la, int epoch) {
+        return jdbc.sql("""
+                select coalesce(max(sequence), 0) from uploads.upload where la_ods = :la and counter_epoch = :epoch
+                """)
+                .param("la", la.value())
+                .param("epoch", epoch)
                 .query(Long.class)
                 .single();
     }
 
-    void store(OdsCode la, UploadCommand command, Acknowledgement ack) {
+    /** Starts the LA's next counter epoch; returns it. */
+    int newEpoch(OdsCode la, String resetBy, Instant at) {
+        return jdbc.sql("""
+                insert into uploads.sequence_counter (la_ods, epoch, reset_at, reset_by)
+                values (:la, 1, :at, :by)
+                on conflict (la_ods) do update
+                   set epoch = sequence_counter.epoch + 1, reset_at = excluded.reset_at, reset_by = excluded.reset_by
+                returning epoch
+                """)
+                .param("la", la.value())
+                .param("at", Timestamp.from(at))
+                .param("by", resetBy)
+                .query(Integer.class)
+                .single();
+    }
+
+    void store(OdsCode la, int epoch, UploadCommand command, Acknowledgement ack) {
         jdbc.sql("""
-                insert into uploads.upload (id, la_ods, sequence, status, problem, received, loaded, rejected,
-                                            records_gz, submitted_by, channel, received_at)
-                values (:id, :la, :sequence, :status, :problem, :received, :loaded, :rejected, :records, :by,
+                insert into uploads.upload (id, la_ods, counter_epoch, sequence, status, problem, received, loaded,
+                                            rejected, records_gz, submitted_by, channel, received_at)
+                values (:id, :la, :epoch, :sequence, :status, :problem, :received, :loaded, :rejected, :records, :by,
                         :channel, :at)
                 """)
                 .param("id", ack.uploadId())
                 .param("la", la.value())
+                .param("epoch", epoch)
                 .param("sequence", ack.sequence())
                 .param("status", ack.status().name())
                 .param("problem", ack.problem() == null ? null : ack.problem().name())
@@ -86,8 +116,13 @@ class UploadStore {
                 .update();
     }
 
-    Optional<Acknowledgement> bySequence(OdsCode la, long sequence) {
-        return acknowledgement(la, "sequence", sequence);
+    Optional<Acknowledgement> bySequence(OdsCode la, int epoch, long sequence) {
+        return jdbc.sql(SELECT_ACK + " where la_ods = :la and counter_epoch = :epoch and sequence = :value")
+                .param("la", la.value())
+                .param("epoch", epoch)
+                .param("value", sequence)
+                .query(UploadStore::acknowledgement)
+                .optional();
     }
 
     Optional<Acknowledgement> find(OdsCode la, UUID uploadId) {

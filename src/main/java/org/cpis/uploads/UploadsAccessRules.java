@@ -12,6 +12,7 @@ class UploadsAccessRules implements AccessRules {
     @Override
     public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/uploads", "/uploads/**").hasRole("LA_DATA_MANAGER");
+        rules.requestMatchers("/admin/organisations/*/upload-sequence").hasRole("ADMINISTRATOR");
     }
 
     @Override
