@@ -4,6 +4,7 @@ import java.util.List;
 import org.cpis.shared.web.AccessRules;
 import org.cpis.shared.web.ApiErrorWriter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Three filter chains: the built-in token endpoint, the bearer-token API, and the signed-in web pages. In each, a
@@ -54,7 +56,8 @@ class SecurityConfiguration {
             HttpSecurity http,
             List<AccessRules> modules,
             List<ApiErrorWriter> errorWriters,
-            JwtActorConverter converter)
+            JwtActorConverter converter,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
         AuthenticationEntryPoint entryPoint = apiEntryPoint(errorWriters);
         AccessDeniedHandler deniedHandler = apiDeniedHandler(errorWriters);
@@ -67,7 +70,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(deniedHandler))
                 .authorizeHttpRequests(rules -> {
                     modules.forEach(m -> m.api(rules));
-                    rules.anyRequest().denyAll();
+                    rules.anyRequest().access(new UnmappedAddresses(controllers));
                 });
         return http.build();
     }
@@ -107,7 +110,8 @@ class SecurityConfiguration {
             HttpSecurity http,
             List<AccessRules> modules,
             ObjectProvider<ClientRegistrationRepository> oidcProviders,
-            OidcPersonService oidcPersonService)
+            OidcPersonService oidcPersonService,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
         http.authorizeHttpRequests(rules -> {
                     rules.requestMatchers(
@@ -123,7 +127,7 @@ class SecurityConfiguration {
                                     "/actuator/health/**")
                             .permitAll();
                     modules.forEach(m -> m.web(rules));
-                    rules.anyRequest().denyAll();
+                    rules.anyRequest().access(new UnmappedAddresses(controllers));
                 })
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))

@@ -120,7 +120,15 @@ class IdentityApiTest {
     @Test
     void an_authenticated_system_is_denied_what_no_rule_allows() {
         String token = hub.accessToken("birmingham-case-system", "demo-secret");
-        assertThat(hub.get("/api/v1/not-a-thing", token).statusCode()).isEqualTo(403);
+        assertThat(hub.get("/fhir/R4/CareTeam", token).statusCode()).isEqualTo(403);
+        assertThat(hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/api/v1/me"))
+                                .header("Authorization", "Bearer " + token)
+                                .DELETE()
+                                .build())
+                        .statusCode())
+                .isEqualTo(403);
+        // An address nothing serves is simply not found (issue 13, item 7).
+        assertThat(hub.get("/api/v1/not-a-thing", token).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -13,14 +13,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One line per request: method, path, status, time. Never the query string, headers or body, which may carry NHS
- * numbers or names; no cpis URL puts personal data in its path.
+ * One line per request: method, route, status, time. Never the query string, headers or body, which may carry NHS
+ * numbers or names, nor a path as sent ({@link LoggablePath}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestLogFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("cpis.requests");
+
+    private static final java.util.Set<String> METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
+    private final LoggablePath paths;
+
+    RequestLogFilter(LoggablePath paths) {
+        this.paths = paths;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -32,8 +41,8 @@ class RequestLogFilter extends OncePerRequestFilter {
             if (log.isInfoEnabled() && !isStaticAsset(request.getRequestURI())) {
                 log.info(
                         "{} {} {} {}ms",
-                        request.getMethod(),
-                        request.getRequestURI(),
+                        METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER",
+                        paths.of(request),
                         response.getStatus(),
                         (System.nanoTime() - start) / 1_000_000);
             }

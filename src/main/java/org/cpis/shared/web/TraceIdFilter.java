@@ -26,8 +26,11 @@ public class TraceIdFilter extends OncePerRequestFilter {
     public static final String REQUEST_ID_HEADER = "X-Request-ID";
     public static final String REQUEST_ATTRIBUTE = TraceIdFilter.class.getName() + ".traceId";
 
-    // Caller-supplied ids reach logs and the audit trail, so only a safe alphabet and length is taken.
+    // Caller-supplied ids reach logs and the audit trail, so only a safe alphabet and length is taken, and nothing
+    // that could be an NHS number or a date of birth: no more than six digits in a row, separators ignored.
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
+    private static final Pattern SEPARATORS = Pattern.compile("[._:\\-]");
+    private static final Pattern SEVEN_DIGITS = Pattern.compile("[0-9]{7}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,9 +39,7 @@ public class TraceIdFilter extends OncePerRequestFilter {
         if (supplied == null) {
             supplied = request.getHeader(REQUEST_ID_HEADER);
         }
-        String traceId = supplied != null && SAFE.matcher(supplied).matches()
-                ? supplied
-                : UUID.randomUUID().toString();
+        String traceId = wellFormed(supplied) ? supplied : UUID.randomUUID().toString();
         request.setAttribute(REQUEST_ATTRIBUTE, traceId);
         response.setHeader(REQUEST_ID_HEADER, traceId);
         if (request.getHeader(TRACE_ID_HEADER) != null) {
@@ -49,6 +50,20 @@ public class TraceIdFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
+        }
+    }
+
+    /** A caller's trace id is kept if it is a UUID, or of the safe alphabet and unable to hold personal numbers. */
+    static boolean wellFormed(String supplied) {
+        if (supplied == null || !SAFE.matcher(supplied).matches()) {
+            return false;
+        }
+        try {
+            return UUID.fromString(supplied).toString().equalsIgnoreCase(supplied);
+        } catch (IllegalArgumentException e) {
+            return !SEVEN_DIGITS
+                    .matcher(SEPARATORS.matcher(supplied).replaceAll(""))
+                    .find();
         }
     }
 
