@@ -20,10 +20,12 @@ class ApiClientRegistry implements RegisteredClientRepository {
 
     private final ApiClientRepository clients;
     private final Duration tokenTtl;
+    private final Lockouts lockouts;
 
-    ApiClientRegistry(ApiClientRepository clients, Duration tokenTtl) {
+    ApiClientRegistry(ApiClientRepository clients, Duration tokenTtl, Lockouts lockouts) {
         this.clients = clients;
         this.tokenTtl = tokenTtl;
+        this.lockouts = lockouts;
     }
 
     @Override
@@ -40,6 +42,8 @@ class ApiClientRegistry implements RegisteredClientRepository {
     public RegisteredClient findByClientId(String clientId) {
         return clients.byClientId(clientId)
                 .filter(ApiClientRepository.ApiClientRow::enabled)
+                // A locked-out client is unknown: refused before its secret is checked.
+                .filter(row -> !lockouts.locked(Lockouts.Kind.CLIENT, row.clientId()))
                 .map(row -> RegisteredClient.withId(row.clientId())
                         .clientId(row.clientId())
                         .clientName(row.name())

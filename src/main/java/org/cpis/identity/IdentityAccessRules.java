@@ -11,6 +11,7 @@ class IdentityAccessRules implements AccessRules {
     @Override
     public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/").authenticated();
+        rules.requestMatchers("/admin/lockouts", "/admin/lockouts/**").hasRole("ADMINISTRATOR");
     }
 
     @Override

@@ -19,16 +19,19 @@ class IdentityService implements UserDetailsService, People {
     private final ApiClientRepository clients;
     private final Organisations organisations;
     private final PasswordEncoder passwordEncoder;
+    private final Lockouts lockouts;
 
     IdentityService(
             PersonRepository people,
             ApiClientRepository clients,
             Organisations organisations,
-            PasswordEncoder passwordEncoder) {
+            PasswordEncoder passwordEncoder,
+            Lockouts lockouts) {
         this.people = people;
         this.clients = clients;
         this.organisations = organisations;
         this.passwordEncoder = passwordEncoder;
+        this.lockouts = lockouts;
     }
 
     @Override
@@ -42,7 +45,9 @@ class IdentityService implements UserDetailsService, People {
         return new PersonDetails(
                 actor.orElseGet(() -> new Actor(row.username(), row.displayName(), row.role(), row.organisation(), "")),
                 row.passwordHash(),
-                row.enabled() && actor.isPresent());
+                row.enabled() && actor.isPresent(),
+                // A locked-out person is refused before the password is checked (no BCrypt work for the guesser).
+                lockouts.locked(Lockouts.Kind.PERSON, row.username()));
     }
 
     @Override

@@ -16,10 +16,12 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final IdentityService identities;
     private final IdentityProperties properties;
+    private final IdentityStatus status;
 
-    JwtActorConverter(IdentityService identities, IdentityProperties properties) {
+    JwtActorConverter(IdentityService identities, IdentityProperties properties, IdentityStatus status) {
         this.identities = identities;
         this.properties = properties;
+        this.status = status;
     }
 
     @Override
@@ -34,6 +36,7 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
         } catch (InvalidIdentifierException e) {
             throw new InvalidBearerTokenException("token does not carry a valid organisation");
         }
+        requireStillValid(jwt);
         String name = Optional.ofNullable(jwt.getClaimAsString(properties.nameClaim()))
                 .orElse(jwt.getSubject());
         Actor actor = identities
@@ -41,6 +44,21 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
                 .orElseThrow(
                         () -> new InvalidBearerTokenException("token's organisation is not registered for its role"));
         return new ActorAuthenticationToken(actor, jwt);
+    }
+
+    /**
+     * A verified token may since have been revoked, or its client disabled: both are checked on every request (within
+     * {@code cpis.security.status-check}), outside the cache of verified signatures.
+     */
+    private void requireStillValid(Jwt jwt) {
+        if (jwt.getId() != null && status.revoked(jwt.getId())) {
+            throw new InvalidBearerTokenException("token has been revoked");
+        }
+        String client = jwt.getSubject();
+        boolean builtIn = properties.externalTokenIssuer() == null;
+        if (client == null || (builtIn ? !status.clientActive(client) : status.clientDisabled(client))) {
+            throw new InvalidBearerTokenException("token's client is not enabled");
+        }
     }
 
     private static Role parse(String value) {

@@ -9,14 +9,14 @@ class PersonDetails extends User implements Actor.HasActor {
 
     private final Actor actor;
 
-    PersonDetails(Actor actor, String passwordHash, boolean enabled) {
+    PersonDetails(Actor actor, String passwordHash, boolean enabled, boolean locked) {
         super(
                 actor.id(),
                 passwordHash == null ? "" : passwordHash,
                 enabled,
                 true,
                 true,
-                true,
+                !locked,
                 List.of(new SimpleGrantedAuthority(actor.role().authority())));
         this.actor = actor;
     }

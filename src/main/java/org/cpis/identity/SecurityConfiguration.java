@@ -1,14 +1,19 @@
 package org.cpis.identity;
 
+import java.time.Clock;
 import java.util.List;
 import org.cpis.shared.web.AccessRules;
 import org.cpis.shared.web.ApiErrorWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -16,9 +21,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -39,14 +48,28 @@ class SecurityConfiguration {
     }
 
     @Bean
+    RateLimits rateLimits(SecurityProperties properties, Clock clock) {
+        return new RateLimits(properties, clock);
+    }
+
+    /** Every failed sign-in is an event, including a client's at the token endpoint (lock-out counts them). */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return publisher;
+    }
+
+    @Bean
     @Order(1)
     @ConditionalOnExpression("'${cpis.identity.external-token-issuer:}'.isEmpty()")
-    SecurityFilterChain tokenEndpoint(HttpSecurity http) throws Exception {
+    SecurityFilterChain tokenEndpoint(HttpSecurity http, RateLimits limits) throws Exception {
         // Only the client-credentials grant is registered for any client, so /oauth2/authorize never succeeds.
         // Spring Security 7 no longer narrows this chain to the protocol endpoints by itself; "/oauth2/**" would also
         // swallow /oauth2/authorization/{id}, where OpenID Connect sign-in starts.
         http.oauth2AuthorizationServer(as -> http.securityMatcher(as.getEndpointsMatcher()))
-                .authorizeHttpRequests(rules -> rules.anyRequest().authenticated());
+                .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                .addFilterBefore(new ThrottleFilter(limits), AbstractPreAuthenticatedProcessingFilter.class);
         return http.build();
     }
 
@@ -57,7 +80,8 @@ class SecurityConfiguration {
             List<AccessRules> modules,
             List<ApiErrorWriter> errorWriters,
             JwtActorConverter converter,
-            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
+            RateLimits limits)
             throws Exception {
         AuthenticationEntryPoint entryPoint = apiEntryPoint(errorWriters);
         AccessDeniedHandler deniedHandler = apiDeniedHandler(errorWriters);
@@ -71,7 +95,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> {
                     modules.forEach(m -> m.api(rules));
                     rules.anyRequest().access(new UnmappedAddresses(controllers));
-                });
+                })
+                .addFilterAfter(new ThrottleFilter(limits), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
@@ -111,7 +136,9 @@ class SecurityConfiguration {
             List<AccessRules> modules,
             ObjectProvider<ClientRegistrationRepository> oidcProviders,
             OidcPersonService oidcPersonService,
-            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
+            RateLimits limits,
+            IdentityStatus status)
             throws Exception {
         http.authorizeHttpRequests(rules -> {
                     rules.requestMatchers(
@@ -129,6 +156,8 @@ class SecurityConfiguration {
                     modules.forEach(m -> m.web(rules));
                     rules.anyRequest().access(new UnmappedAddresses(controllers));
                 })
+                .addFilterAfter(new ActiveSessionFilter(status), SecurityContextHolderFilter.class)
+                .addFilterBefore(new ThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .headers(

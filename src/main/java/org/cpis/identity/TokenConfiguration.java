@@ -80,8 +80,9 @@ class TokenConfiguration {
     }
 
     @Bean
-    JwtActorConverter jwtActorConverter(IdentityService identities, IdentityProperties properties) {
-        return new JwtActorConverter(identities, properties);
+    JwtActorConverter jwtActorConverter(
+            IdentityService identities, IdentityProperties properties, IdentityStatus status) {
+        return new JwtActorConverter(identities, properties, status);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -90,13 +91,14 @@ class TokenConfiguration {
 
         @Bean
         RegisteredClientRepository registeredClientRepository(
-                ApiClientRepository clients, IdentityProperties properties) {
-            return new ApiClientRegistry(clients, properties.accessTokenTtl());
+                ApiClientRepository clients, IdentityProperties properties, Lockouts lockouts) {
+            return new ApiClientRegistry(clients, properties.accessTokenTtl(), lockouts);
         }
 
         @Bean
-        OAuth2AuthorizationService authorizationService() {
-            return new StatelessAuthorizationService();
+        OAuth2AuthorizationService authorizationService(
+                JwtDecoder jwtDecoder, RegisteredClientRepository clients, IdentityStatus status) {
+            return new RevocableAuthorizationService(jwtDecoder, clients, status);
         }
 
         @Bean

@@ -1,6 +1,8 @@
 package org.cpis.identity;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.cpis.shared.validation.ValidationClockConfiguration;
 import org.cpis.shared.web.ApiErrorWriter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +43,16 @@ public @interface PageSliceTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     @Import({SecurityConfiguration.class, ValidationClockConfiguration.class})
+    @EnableConfigurationProperties(SecurityProperties.class)
     class Beans {
+
+        /** Every signed-in test person is enabled (ActiveSessionFilter). */
+        @Bean
+        IdentityStatus identityStatus() {
+            IdentityStatus status = mock(IdentityStatus.class);
+            when(status.personActive(any())).thenReturn(true);
+            return status;
+        }
 
         @Bean
         Clock clock() {
