@@ -34,7 +34,10 @@ public final class PageSession {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .GET()
+                .build());
     }
 
     /** Posts a form from the page at {@code formPage}, with that page's CSRF token. */
@@ -43,6 +46,7 @@ public final class PageSession {
         String csrf = token.find() ? "_csrf=" + encode(token.group(1)) : "";
         String body = form.isEmpty() ? csrf : form + "&" + csrf;
         return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,6 +29,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -40,6 +42,21 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "font-src 'self' https://assets.nhs.uk; script-src 'self'; style-src 'self'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    /** Browser features no cpis page uses, refused to any script that would. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+            + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()";
+
+    /**
+     * The hardening headers of every chain (docs/operations.md, "Security headers"): HSTS for a year on requests that
+     * came over TLS (as the trusted proxy says), the page's address never sent to another site, no browser features.
+     */
+    static void hardened(HeadersConfigurer<HttpSecurity> headers) {
+        headers.httpStrictTransportSecurity(
+                        hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -69,6 +86,7 @@ class SecurityConfiguration {
         // swallow /oauth2/authorization/{id}, where OpenID Connect sign-in starts.
         http.oauth2AuthorizationServer(as -> http.securityMatcher(as.getEndpointsMatcher()))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                .headers(SecurityConfiguration::hardened)
                 .addFilterBefore(new ThrottleFilter(limits), AbstractPreAuthenticatedProcessingFilter.class);
         return http.build();
     }
@@ -88,6 +106,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/fhir/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfiguration::hardened)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(entryPoint)
@@ -160,8 +179,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new ThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(headers -> {
+                    hardened(headers);
+                    headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
+                });
         if (oidcProviders.getIfAvailable() != null) {
             http.oauth2Login(oidc -> oidc.loginPage("/login")
                     .defaultSuccessUrl("/", true)

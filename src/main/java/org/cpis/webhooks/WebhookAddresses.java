@@ -20,41 +20,51 @@ final class WebhookAddresses {
 
     private WebhookAddresses() {}
 
-    /** @return true if the URL's host is this machine or a private network, by name or literal address */
+    /**
+     * @return true if the URL's host is this machine or a private network: a name is judged by every address the
+     *     system resolver gives it now (a name that does not resolve yet is not refused here; each delivery checks
+     *     again), a literal address by what {@link InetAddress} reads it as. A host that is a number in any form other
+     *     than the usual dotted decimal ({@code 0x7f000001}, {@code 0177.0.0.1}, {@code 2130706433}, {@code 127.1}) is
+     *     refused whatever it stands for, since programs read such forms differently.
+     */
     static boolean plainlyLocal(URI url) {
         String host = url.getHost();
-        if (host == null) {
+        if (host == null || host.isEmpty()) {
             return true;
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             return true;
         }
-        if (!literal(host)) {
-            return false;
-        }
         try {
-            return local(InetAddress.getByName(host));
-        } catch (UnknownHostException e) {
-            return true;
-        }
-    }
-
-    /** @return true if the host resolves to any address on this machine or a private network, or does not resolve */
-    static boolean resolvesLocal(URI url) {
-        if (plainlyLocal(url)) {
-            return true;
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
+            if (host.startsWith("[")) {
+                return local(InetAddress.getByName(host));
+            }
+            if (numeric(host)) {
+                InetAddress address = InetAddress.getByName(host);
+                return !address.getHostAddress().equals(host) || local(address);
+            }
+            for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (local(address)) {
                     return true;
                 }
             }
             return false;
         } catch (UnknownHostException e) {
-            return false; // not ours to refuse: the delivery fails on its own and is retried
+            return numeric(host) || host.startsWith("[");
         }
+    }
+
+    /** @return true if the host resolves to any address on this machine or a private network, or does not resolve */
+    static boolean resolvesLocal(URI url) {
+        return plainlyLocal(url);
+    }
+
+    /** A host is a number, not a name, if its last label starts with a digit: no top-level domain does (RFC 3696). */
+    private static boolean numeric(String host) {
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        return last.isEmpty() || Character.isDigit(last.charAt(0));
     }
 
     static boolean local(InetAddress address) {
@@ -66,7 +76,31 @@ final class WebhookAddresses {
                 || address.isMulticastAddress()
                 || (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) // 100.64/10, carrier-grade NAT
                 || (b.length == 4 && (b[0] & 0xff) == 0) // 0/8
-                || (address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc); // fc00::/7, unique local
+                || (address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc) // fc00::/7, unique local
+                || embeddedLocal(b);
+    }
+
+    /** IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) addresses lead to the IPv4 address they carry. */
+    private static boolean embeddedLocal(byte[] b) {
+        if (b.length != 16) {
+            return false;
+        }
+        boolean compatible = true;
+        for (int i = 0; i < 12; i++) {
+            compatible &= b[i] == 0;
+        }
+        boolean nat64 = (b[0] & 0xff) == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        for (int i = 4; nat64 && i < 12; i++) {
+            nat64 = b[i] == 0;
+        }
+        if (!compatible && !nat64) {
+            return false;
+        }
+        try {
+            return local(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+        } catch (UnknownHostException e) {
+            return true;
+        }
     }
 
     /**
@@ -121,9 +155,5 @@ final class WebhookAddresses {
             return "Webhook URL must not contain a # fragment";
         }
         return null;
-    }
-
-    private static boolean literal(String host) {
-        return host.startsWith("[") || host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
     }
 }

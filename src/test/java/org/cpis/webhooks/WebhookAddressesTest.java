@@ -26,12 +26,31 @@ class WebhookAddressesTest {
                 "https://[::1]/hook",
                 "https://[fe80::1]/hook",
                 "https://[fd00::1]/hook",
-                "https://[::ffff:10.0.0.1]/hook"
+                "https://[::ffff:10.0.0.1]/hook",
+                // Issue 13, item 8: every numeric form of an address.
+                "https://0x7f000001/hook",
+                "https://0177.0.0.1/hook",
+                "https://2130706433/hook",
+                "https://017700000001/hook",
+                "https://127.000.000.001/hook",
+                "https://[::ffff:7f00:1]/hook",
+                "https://[::127.0.0.1]/hook",
+                "https://[64:ff9b::a00:1]/hook",
+                "https://[::]/hook"
             })
     void this_machine_and_private_networks_are_refused_when_saved(String url) {
         assertThat(WebhookAddresses.plainlyLocal(URI.create(url))).isTrue();
         assertThat(WebhookAddresses.problem(url, false))
                 .isEqualTo("Webhook URL must not point to this server or a private network");
+        assertThat(WebhookAddresses.resolvesLocal(URI.create(url))).isTrue();
+    }
+
+    /** Short numeric forms are not even a host to java.net.URI: refused as not an address at all. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://127.1/hook", "https://0x7f.1/hook", "https://10.1.2.3./hook", "https://0/hook"})
+    void short_numeric_forms_are_refused_too(String url) {
+        assertThat(WebhookAddresses.plainlyLocal(URI.create(url))).isTrue();
+        assertThat(WebhookAddresses.problem(url, false)).isNotNull();
         assertThat(WebhookAddresses.resolvesLocal(URI.create(url))).isTrue();
     }
 
