@@ -16,14 +16,19 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final IdentityService identities;
     private final IdentityProperties properties;
+    private final UserTokens userTokens;
 
-    JwtActorConverter(IdentityService identities, IdentityProperties properties) {
+    JwtActorConverter(IdentityService identities, IdentityProperties properties, UserTokens userTokens) {
         this.identities = identities;
         this.properties = properties;
+        this.userTokens = userTokens;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        if (userTokens.isUserToken(jwt)) {
+            return new ActorAuthenticationToken(userTokens.actor(jwt), jwt);
+        }
         Role role = parse(jwt.getClaimAsString(properties.roleClaim()));
         if (role == null || !role.system()) {
             throw new InvalidBearerTokenException("token does not carry a cpis system role");

@@ -310,7 +310,7 @@ class FhirApiTest {
                 .map(e -> (PractitionerRole) e.getResource())
                 .findFirst()
                 .orElseThrow();
-        assertThat(role.getPractitioner().getDisplay()).isEqualTo("Northfield ED patient system");
+        assertThat(role.getPractitioner().getDisplay()).isEqualTo(org.cpis.HubClient.END_USER_NAME);
         assertThat(role.getOrganization().getIdentifier().getValue()).isEqualTo("X1A01");
         assertThat(role.getOrganization().getDisplay()).contains("Northfield General Hospital Emergency Department");
         assertThat(role.getSpecialtyFirstRep().getText()).isEqualTo("Emergency department");

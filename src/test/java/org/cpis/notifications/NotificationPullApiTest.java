@@ -96,7 +96,8 @@ class NotificationPullApiTest {
     }
 
     /** A FHIR CareTeam search as NHS consumers send it (raw "|"), with optional headers. */
-    static HttpResponse<String> careTeam(HubClient hub, String token, String nhs, String... headers) {
+    static HttpResponse<String> careTeam(HubClient hub, String token, String nhs, String... given) {
+        String[] headers = HubClient.withEndUser("/fhir/R4/CareTeam", given);
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         hub.uri("/fhir/R4/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + nhs))
                 .header("Authorization", "Bearer " + token)
@@ -192,7 +193,7 @@ class NotificationPullApiTest {
         assertThat(n.get("organisation").get("name").asString())
                 .isEqualTo("Northfield General Hospital Emergency Department");
         assertThat(n.get("organisation").get("careSettingType").asString()).isEqualTo("EMERGENCY_DEPARTMENT");
-        assertThat(n.get("accessedBy").get("name").asString()).isEqualTo("Northfield ED patient system");
+        assertThat(n.get("accessedBy").get("name").asString()).isEqualTo(HubClient.END_USER_NAME);
         assertThat(n.get("accessedBy").get("role").asString()).isEqualTo("HEALTH_SYSTEM");
         assertThat(n.get("accessCount").asInt()).isEqualTo(1);
         assertThat(n.get("status").asString()).isEqualTo("UNREVIEWED");
