@@ -1,5 +1,6 @@
 package org.cpis.accountability;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -84,9 +85,10 @@ class PrivacyReportController {
             BindingResult binding,
             @RequestParam(name = "export", required = false) String export,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        if (form.actorId().isEmpty() && form.from() == null && form.to() == null) {
+        if (request.getParameterMap().isEmpty()) {
             LocalDate today = EnglandDate.today(clock);
             model.addAttribute("form", new ReportForms.Person("", today.minusDays(30), today));
             model.addAttribute("errors", ErrorSummary.NONE);
@@ -114,9 +116,10 @@ class PrivacyReportController {
             BindingResult binding,
             @RequestParam(name = "export", required = false) String export,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        if (form.from() == null && form.to() == null && !binding.hasFieldErrors()) {
+        if (request.getParameterMap().isEmpty()) {
             LocalDate today = EnglandDate.today(clock);
             model.addAttribute("form", new ReportForms.Organisations(today.minusDays(30), today));
             model.addAttribute("errors", ErrorSummary.NONE);
