@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.cpis.CpisIntegrationTest;
+import org.cpis.identity.Actor;
+import org.cpis.identity.HomeNotices;
+import org.cpis.identity.Role;
 import org.cpis.shared.NhsNumber;
+import org.cpis.shared.OdsCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,6 +51,9 @@ class AuditTrailTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    java.util.List<HomeNotices> notices;
 
     private long record(String nhs) {
         transactions.executeWithoutResult(status -> audit.record(new AuditEntry(
@@ -165,6 +172,13 @@ class AuditTrailTest {
         AuditVerification truncated = integrity.verifyNow();
         assertThat(truncated.intact()).isFalse();
         assertThat(truncated.reason()).isEqualTo("HEAD_MISSING");
+        // The break is what a privacy officer sees first on their home page; a clinician is not told.
+        Actor officer = new Actor("po", "P. Officer", Role.PRIVACY_OFFICER, OdsCode.of("X24"), "NHS England");
+        assertThat(notices.stream().flatMap(n -> n.noticesFor(officer).stream()))
+                .anySatisfy(text -> assertThat(text).contains("broken at entry").contains("HEAD_MISSING"));
+        Actor clinician = new Actor("c", "C", Role.UNSCHEDULED_CLINICIAN, OdsCode.of("X1A01"), "Northfield");
+        assertThat(notices.stream().flatMap(n -> n.noticesFor(clinician).stream()))
+                .isEmpty();
         assertThat(first).isLessThan(edited);
     }
 }
