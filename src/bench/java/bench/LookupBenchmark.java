@@ -450,7 +450,10 @@ public final class LookupBenchmark {
                                 "Accept",
                                 "application/fhir+json",
                                 "TraceID",
-                                trace + "-" + sequence)
+                                trace + "-" + sequence,
+                                // An unscheduled lookup names its end user (issue 12).
+                                "NHSD-Session-UUID",
+                                "555000000001")
                         : client.get(
                                 CARE_TEAM + nhs,
                                 "Authorization",
@@ -470,7 +473,8 @@ public final class LookupBenchmark {
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token.get())
                     .header("Accept", "application/fhir+json")
-                    .header("TraceID", trace + "-" + sequence);
+                    .header("TraceID", trace + "-" + sequence)
+                    .header("NHSD-Session-UUID", "555000000001");
             if (!unscheduled) {
                 request.header("IsUnscheduledAccessEvent", "false");
             }

@@ -17,6 +17,41 @@ public final class HubClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The clinician a health system names as its end user unless a test names another (issue 12, docs/api.md). */
+    public static final String END_USER_ID = "555000000001";
+
+    public static final String END_USER_NAME = "Dr Amira Khan";
+
+    /**
+     * The request headers by which a health system's token names its end user: NHSD-Session-UUID and the Booking and
+     * Referral Standard's NHSD-Requesting-Practitioner (a base64 FHIR PractitionerRole).
+     */
+    public static String[] endUser(String id, String name) {
+        String practitionerRole = "{\"resourceType\":\"PractitionerRole\",\"practitioner\":{\"display\":"
+                + JSON.writeValueAsString(name) + "}}";
+        return new String[] {
+            "NHSD-Session-UUID",
+            id,
+            "NHSD-Requesting-Practitioner",
+            Base64.getEncoder().encodeToString(practitionerRole.getBytes(StandardCharsets.UTF_8))
+        };
+    }
+
+    /** The headers with the default end user added, for a FHIR call that does not name one itself. */
+    public static String[] withEndUser(String path, String... headers) {
+        if (!path.startsWith("/fhir/R4/") || path.startsWith("/fhir/R4/metadata")) {
+            return headers;
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("NHSD-Session-UUID") || headers[i].equalsIgnoreCase("X-No-End-User")) {
+                return headers;
+            }
+        }
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 4);
+        System.arraycopy(endUser(END_USER_ID, END_USER_NAME), 0, all, headers.length, 4);
+        return all;
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
@@ -41,7 +76,9 @@ public final class HubClient {
         return json(response).get("access_token").asString();
     }
 
-    public HttpResponse<String> get(String path, String bearer, String... headers) {
+    /** A GET; a FHIR search names the default end user unless the headers name one (or say X-No-End-User). */
+    public HttpResponse<String> get(String path, String bearer, String... given) {
+        String[] headers = withEndUser(path, given);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).GET();
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);

@@ -3,7 +3,9 @@ package org.cpis.audit;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Duration;
+import java.time.LocalTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,5 +21,15 @@ class AuditJobs {
                         // keep sealing until caught up
                     }
                 });
+    }
+
+    /**
+     * Verifies the whole chain every night at 03:30 UTC (after the 02:30 purge has written its entries); a break is
+     * logged, counted and shown on the privacy officers' home page.
+     */
+    @Bean
+    RecurringTask<Void> verifyAudit(AuditIntegrity integrity) {
+        return Tasks.recurring("audit-verify", Schedules.daily(LocalTime.of(3, 30)))
+                .execute((instance, context) -> integrity.verifyNow());
     }
 }

@@ -9,11 +9,23 @@ import org.springframework.security.core.Authentication;
  * the audit trail records and what every access rule is decided on.
  *
  * @param id the person's username or the API client's id
+ * @param via for a person acting through an API client (a user-restricted token, or a system token naming its end
+ *     user in request headers): that client's id; null otherwise
  */
-public record Actor(String id, String displayName, Role role, OdsCode organisation, String organisationName) {
+public record Actor(
+        String id, String displayName, Role role, OdsCode organisation, String organisationName, String via) {
+
+    public Actor(String id, String displayName, Role role, OdsCode organisation, String organisationName) {
+        this(id, displayName, role, organisation, organisationName, null);
+    }
 
     public boolean system() {
         return role.system();
+    }
+
+    /** Whether a person is named: someone signed in, or a person acting through an API client. */
+    public boolean namesPerson() {
+        return !role.system();
     }
 
     public boolean hasRole(Role first, Role... others) {

@@ -1,6 +1,8 @@
 package org.cpis.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
@@ -11,9 +13,18 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets any controller take the current {@link Actor} as a parameter. */
+/**
+ * Lets any controller take the current {@link Actor} as a parameter. A health system's token with its end user named
+ * in request headers ({@link EndUserHeaders}) gives that person, acting via the system.
+ */
 @Configuration(proxyBeanMethods = false)
 class ActorWebConfiguration implements WebMvcConfigurer {
+
+    private final ObjectProvider<EndUserHeaders> endUsers;
+
+    ActorWebConfiguration(ObjectProvider<EndUserHeaders> endUsers) {
+        this.endUsers = endUsers;
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -29,8 +40,14 @@ class ActorWebConfiguration implements WebMvcConfigurer {
                     ModelAndViewContainer mav,
                     NativeWebRequest request,
                     WebDataBinderFactory binders) {
-                return Actor.from(SecurityContextHolder.getContext().getAuthentication())
+                Actor actor = Actor.from(SecurityContextHolder.getContext().getAuthentication())
                         .orElseThrow(() -> new AccessDeniedException("no cpis identity"));
+                EndUserHeaders headers = endUsers.getIfAvailable();
+                HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+                if (actor.system() && headers != null && http != null) {
+                    return headers.endUser(actor, http).orElse(actor);
+                }
+                return actor;
             }
         });
     }

@@ -16,14 +16,21 @@ class HomeController {
     record SignInOption(String registrationId, String name) {}
 
     private final ObjectProvider<ClientRegistrationRepository> oidcProviders;
+    private final ObjectProvider<HomeNotices> notices;
 
-    HomeController(ObjectProvider<ClientRegistrationRepository> oidcProviders) {
+    HomeController(ObjectProvider<ClientRegistrationRepository> oidcProviders, ObjectProvider<HomeNotices> notices) {
         this.oidcProviders = oidcProviders;
+        this.notices = notices;
     }
 
     @GetMapping("/")
     String home(Actor actor, Model model) {
         model.addAttribute("tasks", HomeTasks.forRole(actor.role()));
+        model.addAttribute(
+                "notices",
+                notices.orderedStream()
+                        .flatMap(n -> n.noticesFor(actor).stream())
+                        .toList());
         return "home";
     }
 

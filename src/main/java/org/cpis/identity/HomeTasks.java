@@ -50,8 +50,15 @@ final class HomeTasks {
             "Where CP-IS sends your authority's notifications, and the secrets that sign them.",
             "/settings/webhook");
 
-    private static final Task AUDIT_REPORTS =
-            new Task("Audit reports", "Who accessed which records held or looked up by your organisation.", null);
+    private static final Task AUDIT_REPORTS = new Task(
+            "Audit reports",
+            "Who accessed which records held or looked up by your organisation: by child, by person and by"
+                    + " organisation, with CSV exports.",
+            "/audit");
+    private static final Task AUDIT_INTEGRITY = new Task(
+            "Audit trail integrity",
+            "When the audit trail's chain was last verified, and whether any entry has been changed or removed.",
+            "/audit/integrity");
     private static final Task ORGANISATIONS = new Task(
             "Organisations", "Local authorities and health settings registered with CP-IS.", "/admin/organisations");
 
@@ -65,8 +72,8 @@ final class HomeTasks {
             case DUTY_TEAM -> List.of(UNREVIEWED_NOTIFICATIONS);
             case MASH -> List.of(MASH_QUEUE);
             case LA_DATA_MANAGER -> List.of(UPLOADS, RECORDS, MISSING_ALERT_REPORTS, WEBHOOK_SETTINGS);
-            case PRIVACY_OFFICER -> List.of(AUDIT_REPORTS);
-            case ADMINISTRATOR -> List.of(ORGANISATIONS);
+            case PRIVACY_OFFICER -> List.of(AUDIT_REPORTS, AUDIT_INTEGRITY);
+            case ADMINISTRATOR -> List.of(ORGANISATIONS, AUDIT_INTEGRITY);
             case LA_SYSTEM, HEALTH_SYSTEM -> List.of();
         };
     }

@@ -17,15 +17,21 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
     private final IdentityService identities;
     private final IdentityProperties properties;
     private final IdentityStatus status;
+    private final UserTokens userTokens;
 
-    JwtActorConverter(IdentityService identities, IdentityProperties properties, IdentityStatus status) {
+    JwtActorConverter(
+            IdentityService identities, IdentityProperties properties, IdentityStatus status, UserTokens userTokens) {
         this.identities = identities;
         this.properties = properties;
         this.status = status;
+        this.userTokens = userTokens;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        if (userTokens.isUserToken(jwt)) {
+            return new ActorAuthenticationToken(userTokens.actor(jwt), jwt);
+        }
         Role role = parse(jwt.getClaimAsString(properties.roleClaim()));
         if (role == null || !role.system()) {
             throw new InvalidBearerTokenException("token does not carry a cpis system role");

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -43,17 +44,25 @@ class TokenConfiguration {
 
     /** Verified tokens are remembered for a few minutes (VerifiedTokens); docs/decisions.md (Identity) says why. */
     @Bean
+    UserTokens userTokens(
+            IdentityProperties properties, Clock clock, EndUserHeaders endUsers, IdentityService identities) {
+        return new UserTokens(properties, clock, endUsers, identities);
+    }
+
+    /** The hub's (or the external system-token issuer's) tokens, and user-restricted tokens of configured issuers. */
+    @Bean
     JwtDecoder jwtDecoder(
             IdentityProperties properties,
             org.springframework.beans.factory.ObjectProvider<JWKSource<SecurityContext>> jwks,
+            UserTokens userTokens,
             Clock clock) {
         if (properties.externalTokenIssuer() != null) {
             return new VerifiedTokens(
-                    JwtDecoders.fromIssuerLocation(
-                            properties.externalTokenIssuer().toString()),
+                    userTokens.routing(JwtDecoders.fromIssuerLocation(
+                            properties.externalTokenIssuer().toString())),
                     clock);
         }
-        return new VerifiedTokens(hubTokens(publicKey(jwks.getObject()), clock), clock);
+        return new VerifiedTokens(userTokens.routing(hubTokens(publicKey(jwks.getObject()), clock)), clock);
     }
 
     /**
@@ -81,8 +90,11 @@ class TokenConfiguration {
 
     @Bean
     JwtActorConverter jwtActorConverter(
-            IdentityService identities, IdentityProperties properties, IdentityStatus status) {
-        return new JwtActorConverter(identities, properties, status);
+            IdentityService identities,
+            IdentityProperties properties,
+            IdentityStatus status,
+            UserTokens userTokens) {
+        return new JwtActorConverter(identities, properties, status, userTokens);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -121,9 +133,14 @@ class TokenConfiguration {
 
         /** Puts the client's role, organisation and name into its token, where the API reads them back. */
         @Bean
-        OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(IdentityProperties properties) {
+        OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(
+                IdentityProperties properties, ApplicationEventPublisher events) {
             return context -> {
                 var settings = context.getRegisteredClient().getClientSettings();
+                events.publishEvent(new TokenIssued(
+                        context.getRegisteredClient().getClientId(),
+                        settings.<String>getSetting(ApiClientRegistry.ROLE_SETTING),
+                        settings.<String>getSetting(ApiClientRegistry.ORGANISATION_SETTING)));
                 context.getClaims()
                         .claim(properties.roleClaim(), settings.<String>getSetting(ApiClientRegistry.ROLE_SETTING))
                         .claim(

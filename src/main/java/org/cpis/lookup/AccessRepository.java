@@ -52,7 +52,8 @@ class AccessRepository {
                                 then 'records=' || (select count(*) from found)
                                      || ' unscheduled=' || cast(:unscheduled as boolean)
                                      || ' access=' || (select id from access)
-                                else 'unscheduled=' || cast(:unscheduled as boolean) end)
+                                else 'unscheduled=' || cast(:unscheduled as boolean) end
+                           || coalesce(' via=' || cast(:via as varchar), ''))
             )
             select f.*, (select id from access) as access_id
               from audited left join found f on true
@@ -97,6 +98,7 @@ class AccessRepository {
                 .param("unscheduled", unscheduled)
                 .param("channel", channel.name())
                 .param("trace", traceId)
+                .param("via", actor.via())
                 .param("action", "LOOKUP_" + channel.name())
                 .param("subject", subjectHash)
                 .query((rs, n) -> {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.cpis.identity.Actor;
+import org.cpis.identity.PersonNotNamedException;
 import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.web.ApiErrorWriter;
@@ -219,9 +220,11 @@ class FhirController {
         write(response, 500, FhirErrors.INTERNAL_SERVER_ERROR.outcome(null));
     }
 
+    /** The person-naming refusals (issue 12) say what to send; other refusals say nothing more. */
     @ExceptionHandler(AccessDeniedException.class)
-    void denied(HttpServletResponse response) throws IOException {
-        write(response, 403, FhirErrors.ACCESS_DENIED.outcome(null));
+    void denied(AccessDeniedException e, HttpServletResponse response) throws IOException {
+        String diagnostics = e instanceof PersonNotNamedException ? e.getMessage() : null;
+        write(response, 403, FhirErrors.ACCESS_DENIED.outcome(diagnostics));
     }
 
     /** 401 and 403 from the security filters on /fhir/** are OperationOutcomes too. */

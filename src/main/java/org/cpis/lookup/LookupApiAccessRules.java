@@ -6,7 +6,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The FHIR API: health systems only; the CapabilityStatement is public, as FHIR servers' usually are. */
+/**
+ * The FHIR API: health systems, and clinicians with their own (user-restricted) tokens; the CapabilityStatement is
+ * public, as FHIR servers' usually are.
+ */
 @Component
 class LookupApiAccessRules implements AccessRules {
 
@@ -17,6 +20,6 @@ class LookupApiAccessRules implements AccessRules {
     public void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/fhir/R4/metadata").permitAll();
         rules.requestMatchers(HttpMethod.GET, "/fhir/R4/CareTeam", "/fhir/R4/AuditEvent", "/fhir/R4/Flag")
-                .hasRole("HEALTH_SYSTEM");
+                .hasAnyRole("HEALTH_SYSTEM", "UNSCHEDULED_CLINICIAN", "SCHEDULED_CLINICIAN");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.cpis.audit.Audit;
 import org.cpis.audit.AuditEntry;
 import org.cpis.identity.Actor;
+import org.cpis.identity.PersonNotNamedException;
 import org.cpis.identity.Role;
 import org.cpis.organisations.CareSettingType;
 import org.cpis.organisations.Organisation;
@@ -61,6 +62,9 @@ class LookupService implements Lookup {
                 && actor.role() != Role.SCHEDULED_CLINICIAN
                 && setting != null
                 && setting.unscheduled();
+        if (unscheduled && !actor.namesPerson()) {
+            refuseUnnamed(request);
+        }
         // A silent FHIR read is the one statement of readAndRecord, committed on its own: the read, the access and
         // the audit entry still share one transaction, in one round trip. The clinician's page also reads the
         // previous accesses, and an unscheduled access also notifies the LA, so those run in a transaction.
@@ -149,6 +153,25 @@ class LookupService implements Lookup {
     void onRecordsPurged(RecordsPurged purged) {
         accesses.deleteFor(purged.nhsNumbersWithNoRecordLeft());
     }
+
+    /** Audited as a refused lookup (by the system, which is all that is known), then refused with a 403. */
+    private void refuseUnnamed(LookupRequest request) {
+        Actor actor = request.actor();
+        transactions.executeWithoutResult(status -> audit.record(new AuditEntry(
+                actor.id(),
+                actor.role().name(),
+                actor.organisation().value(),
+                "LOOKUP_" + request.channel().name(),
+                request.nhsNumber(),
+                null,
+                "DENIED",
+                request.traceId(),
+                "no person named")));
+        throw new PersonNotNamedException(UNNAMED);
+    }
+
+    static final String UNNAMED = "An unscheduled lookup must name the person looking: send the clinician's own"
+            + " (user-restricted) token, or name the end user with NHSD-Session-UUID (docs/api.md)";
 
     private static void requireLookupRole(Actor actor) {
         if (!Lookup.mayLookUp(actor)) {

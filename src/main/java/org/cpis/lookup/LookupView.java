@@ -32,7 +32,13 @@ record LookupView(List<AlertView> alerts, List<AccessView> accesses, boolean uns
         }
     }
 
-    record AccessView(String when, String organisationName, String organisationOds, String careSetting, String role) {}
+    record AccessView(
+            String when,
+            String person,
+            String organisationName,
+            String organisationOds,
+            String careSetting,
+            String role) {}
 
     static LookupView of(LookupResult result) {
         return new LookupView(
@@ -60,6 +66,7 @@ record LookupView(List<AlertView> alerts, List<AccessView> accesses, boolean uns
         CareSettingType setting = access.careSettingType();
         return new AccessView(
                 ViewFormat.dateTime(access.accessedAt()),
+                access.actorName(),
                 access.organisationName(),
                 access.organisation().value(),
                 setting == null ? ViewFormat.NOT_RECORDED : setting.displayName(),

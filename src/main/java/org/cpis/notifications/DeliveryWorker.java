@@ -35,14 +35,17 @@ class DeliveryWorker {
     private final JsonMapper json;
     private final NotificationsProperties properties;
     private final Clock clock;
+    private final NotificationRepository notifications;
 
     DeliveryWorker(
+            NotificationRepository notifications,
             DeliveryQueue queue,
             Webhooks webhooks,
             EmailSender email,
             JsonMapper json,
             NotificationsProperties properties,
             Clock clock) {
+        this.notifications = notifications;
         this.queue = queue;
         this.webhooks = webhooks;
         this.email = email;
@@ -97,7 +100,10 @@ class DeliveryWorker {
     /** Never fails: whatever goes wrong is the outcome, so one bad row cannot stop a batch being recorded. */
     private CompletableFuture<String> post(Webhooks.Posting posting, Notification n) {
         try {
-            String body = json.writeValueAsString(NotificationPayload.webhook(n));
+            List<Notification.AccessedBy> accesses = notifications
+                    .accessesOf(n.localAuthority(), List.of(n.id()))
+                    .getOrDefault(n.id(), List.of());
+            String body = json.writeValueAsString(NotificationPayload.webhook(n, accesses));
             return posting.post(n.localAuthority(), n.id().toString(), body);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(e.getClass().getSimpleName());

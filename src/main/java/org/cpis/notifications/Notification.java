@@ -49,6 +49,9 @@ public record Notification(
         MASH
     }
 
+    /** One access counted on a notification: who looked and when (a grouped notification lists each). */
+    public record AccessedBy(Instant at, String name, String role) {}
+
     public boolean unreviewed() {
         return status == Status.UNREVIEWED;
     }

@@ -1,6 +1,7 @@
 package org.cpis.notifications;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.cpis.identity.Actor;
 import org.springframework.http.HttpStatus;
@@ -41,10 +42,12 @@ class NotificationApiController {
             return bad("after must be 0 or more; limit between 1 and 1000");
         }
         List<Notification> page = notifications.feed(actor.organisation(), cursor, size);
+        Map<UUID, List<Notification.AccessedBy>> accesses = notifications.accesses(
+                actor.organisation(), page.stream().map(Notification::id).toList());
         long next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
         return ResponseEntity.ok(new Feed(
                 page.stream()
-                        .map(n -> (Object) NotificationPayload.withState(n))
+                        .map(n -> (Object) NotificationPayload.withState(n, accesses.getOrDefault(n.id(), List.of())))
                         .toList(),
                 next));
     }

@@ -71,11 +71,14 @@ class NotificationCreator {
                     access.nhsNumber().value(),
                     access.organisation(),
                     access.accessedAt().minus(properties.groupingWindow()));
+            UUID id;
             if (open.isPresent()) {
-                notifications.countAnother(open.get(), access.accessedAt());
+                id = open.get();
+                notifications.countAnother(id, access.accessedAt());
             } else {
-                create(la, records, access);
+                id = create(la, records, access);
             }
+            notifications.addAccess(id, access.accessId(), access.accessedAt(), access.actorName(), access.actorRole());
         });
     }
 
@@ -88,7 +91,7 @@ class NotificationCreator {
         jdbc.sql(sql).param(name, value).query().listOfRows();
     }
 
-    private void create(OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access) {
+    private UUID create(OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access) {
         // The pull API's cursor (seq) is taken at insert, but rows become visible at commit. Holding this LA's lock
         // from before the insert to the commit makes its notifications commit in cursor order, so a polling LA system
         // never moves its cursor past one that commits later.
@@ -102,6 +105,7 @@ class NotificationCreator {
         if (webhooks.enabled(la)) {
             queue(id, la, Channel.WEBHOOK, access);
         }
+        return id;
     }
 
     private void queue(UUID id, OdsCode la, Channel channel, UnscheduledAccessRecorded access) {

@@ -9,6 +9,18 @@ final class NotificationPayload {
 
     private NotificationPayload() {}
 
+    /** With each access counted on it (who and when), as the pull API and the webhook send it. */
+    static Map<String, Object> webhook(Notification n, List<Notification.AccessedBy> accesses) {
+        Map<String, Object> body = webhook(n);
+        body.put(
+                "accesses",
+                accesses.stream()
+                        .map(a -> new LinkedHashMap<>(
+                                Map.of("accessedAt", a.at().toString(), "name", a.name(), "role", a.role())))
+                        .toList());
+        return body;
+    }
+
     static Map<String, Object> webhook(Notification n) {
         Map<String, Object> child = new LinkedHashMap<>();
         child.put("nhsNumber", n.nhsNumber());
@@ -36,8 +48,8 @@ final class NotificationPayload {
     }
 
     /** The pull API's view: the webhook body plus where the LA's own review stands. */
-    static Map<String, Object> withState(Notification n) {
-        Map<String, Object> body = webhook(n);
+    static Map<String, Object> withState(Notification n, List<Notification.AccessedBy> accesses) {
+        Map<String, Object> body = webhook(n, accesses);
         body.put("status", n.status().name());
         body.put("acknowledged", n.acknowledgedAt() != null);
         body.put("escalated", n.escalatedAt() != null);

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpis.shared.OdsCode;
@@ -47,6 +51,46 @@ class NotificationRepository {
                        updated_at = :at
                  where id = :id
                 """).param("id", id).param("at", Timestamp.from(at)).update();
+    }
+
+    void addAccess(UUID id, long accessId, Instant at, String name, String role) {
+        jdbc.sql("""
+                insert into notifications.notification_access (notification_id, access_id, accessed_at, actor_name,
+                                                               actor_role)
+                values (:id, :access, :at, :name, :role)
+                on conflict do nothing
+                """)
+                .param("id", id)
+                .param("access", accessId)
+                .param("at", Timestamp.from(at))
+                .param("name", name)
+                .param("role", role)
+                .update();
+    }
+
+    Map<UUID, List<Notification.AccessedBy>> accessesOf(OdsCode la, Collection<UUID> ids) {
+        Map<UUID, List<Notification.AccessedBy>> byNotification = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byNotification;
+        }
+        jdbc.sql("""
+                        select a.notification_id, a.accessed_at, a.actor_name, a.actor_role
+                          from notifications.notification_access a
+                          join notifications.notification n on n.id = a.notification_id
+                         where n.la_ods = :la and a.notification_id = any(cast(:ids as uuid[]))
+                         order by a.accessed_at, a.access_id
+                        """)
+                .param("la", la.value())
+                .param(
+                        "ids",
+                        "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}")
+                .query(rs -> {
+                    byNotification
+                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Notification.AccessedBy(
+                                    rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4)));
+                });
+        return byNotification;
     }
 
     List<Notification> feed(OdsCode la, long after, int limit) {

@@ -2,7 +2,9 @@ package org.cpis.notifications;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpis.shared.OdsCode;
@@ -50,6 +52,12 @@ class NotificationService implements Notifications {
     @Transactional(readOnly = true)
     public Optional<Notification> find(OdsCode la, UUID id) {
         return notifications.find(la, id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Notification.AccessedBy>> accesses(OdsCode la, Collection<UUID> ids) {
+        return notifications.accessesOf(la, ids);
     }
 
     @Override

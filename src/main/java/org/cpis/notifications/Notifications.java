@@ -1,6 +1,8 @@
 package org.cpis.notifications;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpis.shared.OdsCode;
@@ -20,6 +22,12 @@ public interface Notifications {
     boolean acknowledge(OdsCode localAuthority, UUID id, String by);
 
     Optional<Notification> find(OdsCode localAuthority, UUID id);
+
+    /**
+     * Each access counted on these notifications of the LA, oldest first, by notification id: grouping never hides who
+     * looked.
+     */
+    Map<UUID, List<Notification.AccessedBy>> accesses(OdsCode localAuthority, Collection<UUID> ids);
 
     /** The workbench lists. {@code workerEmail} selects the social worker's own inbox for {@link View#MINE}. */
     WorkbenchPage workbench(OdsCode localAuthority, View view, String workerEmail, String search, int page, int size);

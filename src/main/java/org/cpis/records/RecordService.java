@@ -103,6 +103,15 @@ class RecordService implements Records {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.List<org.cpis.shared.NhsNumber> heldBy(OdsCode localAuthority) {
+        return jdbc.sql("select distinct nhs_number from records.record where la_ods = :la")
+                .param("la", localAuthority.value())
+                .query((rs, n) -> org.cpis.shared.NhsNumber.of(rs.getString(1)))
+                .list();
+    }
+
+    @Override
     @Transactional
     public int purge(LocalDate today) {
         record Purged(long id, String laOds, String nhsNumber, String planType) {}

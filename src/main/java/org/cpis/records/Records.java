@@ -13,6 +13,9 @@ public interface Records {
     /** An LA's own records, newest first, optionally narrowed to an NHS number or the LA's local id. */
     RecordPage search(OdsCode localAuthority, String nhsNumberOrLocalId, int page, int pageSize);
 
+    /** The people an LA holds a record for (visible or not yet purged): its privacy officer's scope (issue 12). */
+    java.util.List<org.cpis.shared.NhsNumber> heldBy(OdsCode localAuthority);
+
     /** Removes every record no longer visible on that date, with its personal data; returns how many. */
     int purge(LocalDate today);
 }

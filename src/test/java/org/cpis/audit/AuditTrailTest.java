@@ -3,16 +3,30 @@ package org.cpis.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.cpis.CpisIntegrationTest;
+import org.cpis.identity.Actor;
+import org.cpis.identity.HomeNotices;
+import org.cpis.identity.Role;
 import org.cpis.shared.NhsNumber;
+import org.cpis.shared.OdsCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import testsupport.TestClock;
 
-/** A hub and database of its own, on a clock standing still from its start: the test seals and tampers. */
+/**
+ * A hub and database of its own, on a clock standing still from its start: the test seals and tampers, first as the
+ * hub's own runtime role (refused), then as the owner of the schemas (detected).
+ */
 @CpisIntegrationTest(properties = "test-clock.start=2026-11-22T10:00:00Z")
 class AuditTrailTest {
 
@@ -20,7 +34,14 @@ class AuditTrailTest {
     Audit audit;
 
     @Autowired
+    AuditIntegrity integrity;
+
+    @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("ownerDataSource")
+    DataSource ownerDataSource;
 
     @Autowired
     TransactionTemplate transactions;
@@ -28,14 +49,27 @@ class AuditTrailTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    java.util.List<HomeNotices> notices;
+
     private long record(String nhs) {
         transactions.executeWithoutResult(status -> audit.record(new AuditEntry(
                 "tester", "SYSTEM", "X24", "TEST", NhsNumber.of(nhs), "ref", "SUCCESS", "trace-1", "detail")));
         return jdbc.sql("select max(id) from audit.event").query(Long.class).single();
     }
 
+    private void sealAll() {
+        clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+        while (audit.seal() > 0) {
+            // until caught up
+        }
+    }
+
     @Test
-    void entries_are_append_only_keyed_hashes_sealed_into_a_chain_that_shows_tampering() {
+    void the_runtime_role_can_append_but_not_change_remove_or_unprotect_entries() {
         long id = record("9990000077");
         assertThat(jdbc.sql("select subject_hash from audit.event where id = :id")
                         .param("id", id)
@@ -46,33 +80,105 @@ class AuditTrailTest {
                 .hasSize(64);
         assertThat(audit.subjectHash(NhsNumber.of("9990000077")))
                 .isNotEqualTo(audit.subjectHash(NhsNumber.of("9990000212")));
-
-        assertThatThrownBy(() -> jdbc.sql("update audit.event set outcome = 'CHANGED' where id = :id")
-                        .param("id", id)
-                        .update())
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit.event where id = :id")
-                        .param("id", id)
-                        .update())
-                .hasMessageContaining("append-only");
-
         // Entries younger than a minute are not sealed yet: an earlier transaction may still commit before them.
         assertThat(audit.seal()).isZero();
-        clock.set(Instant.parse("2026-11-22T10:02:00Z"));
-        assertThat(audit.seal()).isGreaterThanOrEqualTo(1);
+        sealAll();
         assertThat(audit.verify()).isEqualTo(-1);
-        // A sealed entry cannot be sealed again or changed through the application's own account.
-        assertThatThrownBy(() -> jdbc.sql("update audit.event set chain_hash = 'x' where id = :id")
-                        .param("id", id)
-                        .update())
-                .hasMessageContaining("append-only");
 
-        // Someone with the power to switch the trigger off still cannot change an entry unnoticed.
-        jdbc.sql("alter table audit.event disable trigger event_append_only").update();
-        jdbc.sql("update audit.event set actor_id = 'someone-else' where id = :id")
-                .param("id", id)
+        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("cpis_app");
+        Map<String, String> attempts = Map.of(
+                "update", "update audit.event set outcome = 'CHANGED' where id = " + id,
+                "delete", "delete from audit.event where id = " + id,
+                "truncate", "truncate audit.event",
+                "disable trigger", "alter table audit.event disable trigger event_append_only",
+                "drop trigger", "drop trigger event_append_only on audit.event",
+                "replication role", "set session_replication_role = replica",
+                "owner role", "set role cpis_owner",
+                "verification", "delete from audit.verification");
+        attempts.forEach((what, sql) -> assertThatThrownBy(() -> jdbc.sql(sql).update())
+                .as(what)
+                .rootCause()
+                .hasMessageMatching("(?s).*(permission denied|must be owner).*"));
+        // The sealing function, the one way the runtime role sets a chain hash, leaves sealed entries alone.
+        assertThat(jdbc.sql("select audit.seal_chain(array[" + id + "]::bigint[], array['x']::text[])")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select chain_hash is not null and outcome = 'SUCCESS' from audit.event where id = :id")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(audit.verify()).isEqualTo(-1);
+    }
+
+    @Test
+    void edits_removals_forgeries_and_truncation_by_the_owner_are_detected() {
+        JdbcClient owner = JdbcClient.create(ownerDataSource);
+        long first = record("9990000077");
+        long edited = record("9990000212");
+        long last = record("9990000077");
+        sealAll();
+        AuditVerification clean = integrity.verifyNow();
+        assertThat(clean.intact()).isTrue();
+        assertThat(clean.headId()).isGreaterThanOrEqualTo(last);
+        double breaksBefore = meters.counter("cpis.audit.chain.breaks").count();
+
+        // An edited entry (the owner can switch the trigger off).
+        owner.sql("alter table audit.event disable trigger user").update();
+        owner.sql("update audit.event set actor_id = 'someone-else' where id = " + edited)
                 .update();
-        jdbc.sql("alter table audit.event enable trigger event_append_only").update();
-        assertThat(audit.verify()).isEqualTo(id);
+        assertThat(integrity.verifyNow())
+                .extracting(AuditVerification::firstBrokenId, AuditVerification::reason)
+                .containsExactly(edited, "HASH_MISMATCH");
+        assertThat(meters.counter("cpis.audit.chain.breaks").count()).isEqualTo(breaksBefore + 1);
+        assertThat(meters.get("cpis.audit.chain.intact").gauge().value()).isZero();
+        assertThat(integrity.latest())
+                .get()
+                .extracting(AuditVerification::firstBrokenId)
+                .isEqualTo(edited);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = new VerifyAuditCommand(integrity, null).report(new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(VerifyAuditCommand.BROKEN);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("BROKEN at entry id " + edited);
+        owner.sql("update audit.event set actor_id = 'tester' where id = " + edited)
+                .update();
+        assertThat(audit.verify()).isEqualTo(-1);
+
+        // A removed entry breaks the link of the one after it.
+        owner.sql("create table public.kept_row as select * from audit.event where id = " + edited)
+                .update();
+        owner.sql("delete from audit.event where id = " + edited).update();
+        assertThat(audit.verify()).isEqualTo(last);
+        owner.sql("insert into audit.event overriding system value select * from public.kept_row")
+                .update();
+        owner.sql("drop table public.kept_row").update();
+        assertThat(audit.verify()).isEqualTo(-1);
+
+        // A forged entry with a made-up chain hash (the key is not in the database, so it cannot be computed).
+        owner.sql("""
+                insert into audit.event (occurred_at, actor_id, actor_role, actor_org, action, outcome, chain_hash)
+                values (now(), 'forger', 'SYSTEM', 'X24', 'TEST', 'SUCCESS', repeat('a', 64))
+                """).update();
+        long forged =
+                owner.sql("select max(id) from audit.event").query(Long.class).single();
+        assertThat(audit.verify()).isEqualTo(forged);
+        owner.sql("delete from audit.event where id = " + forged).update();
+        assertThat(integrity.verifyNow().intact()).isTrue();
+
+        // The whole trail emptied after a verification: the exported head is gone.
+        owner.sql("truncate audit.event").update();
+        owner.sql("alter table audit.event enable trigger user").update();
+        AuditVerification truncated = integrity.verifyNow();
+        assertThat(truncated.intact()).isFalse();
+        assertThat(truncated.reason()).isEqualTo("HEAD_MISSING");
+        // The break is what a privacy officer sees first on their home page; a clinician is not told.
+        Actor officer = new Actor("po", "P. Officer", Role.PRIVACY_OFFICER, OdsCode.of("X24"), "NHS England");
+        assertThat(notices.stream().flatMap(n -> n.noticesFor(officer).stream()))
+                .anySatisfy(text -> assertThat(text).contains("broken at entry").contains("HEAD_MISSING"));
+        Actor clinician = new Actor("c", "C", Role.UNSCHEDULED_CLINICIAN, OdsCode.of("X1A01"), "Northfield");
+        assertThat(notices.stream().flatMap(n -> n.noticesFor(clinician).stream()))
+                .isEmpty();
+        assertThat(first).isLessThan(edited);
     }
 }

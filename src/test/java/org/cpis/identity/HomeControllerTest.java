@@ -39,8 +39,12 @@ class HomeControllerTest {
     }
 
     @Test
-    void a_task_without_pages_is_described_but_not_linked() throws Exception {
-        assertThat(page("/", Role.PRIVACY_OFFICER)).contains("Audit reports").doesNotContain("nhsuk-card--clickable");
+    void the_privacy_officers_home_page_links_the_audit_reports_and_the_trails_integrity() throws Exception {
+        // Issue 12 built the pages this card used to describe without a link.
+        assertThat(page("/", Role.PRIVACY_OFFICER))
+                .contains("Audit reports")
+                .contains("href=\"/audit\"")
+                .contains("href=\"/audit/integrity\"");
     }
 
     @Test

@@ -41,6 +41,11 @@ class FhirApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** The schemas' owner: the hub's own role may not change tables or add triggers (issue 12). */
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("ownerDataSource")
+    javax.sql.DataSource ownerDataSource;
+
     // A strict parser: anything that is not valid FHIR R4 JSON fails the test.
     final FhirContext fhir = FhirContext.forR4();
 
@@ -191,7 +196,8 @@ class FhirApiTest {
         upload("birmingham-case-system", r -> r.nhsNumber(child));
         String trace = "audit-refuses-" + java.util.UUID.randomUUID();
         // The audit module's own table refuses this one entry; the lookup's statement must fail as a whole.
-        jdbc.sql("alter table audit.event add constraint refuse_one check (trace_id is distinct from '" + trace
+        JdbcClient.create(ownerDataSource)
+                .sql("alter table audit.event add constraint refuse_one check (trace_id is distinct from '" + trace
                         + "') not valid")
                 .update();
         try {
@@ -206,7 +212,9 @@ class FhirApiTest {
                             .getCode())
                     .isEqualTo("INTERNAL_SERVER_ERROR");
         } finally {
-            jdbc.sql("alter table audit.event drop constraint refuse_one").update();
+            JdbcClient.create(ownerDataSource)
+                    .sql("alter table audit.event drop constraint refuse_one")
+                    .update();
         }
         assertThat(accessKinds(child)).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit.event where trace_id = :t")
@@ -302,7 +310,7 @@ class FhirApiTest {
                 .map(e -> (PractitionerRole) e.getResource())
                 .findFirst()
                 .orElseThrow();
-        assertThat(role.getPractitioner().getDisplay()).isEqualTo("Northfield ED patient system");
+        assertThat(role.getPractitioner().getDisplay()).isEqualTo(org.cpis.HubClient.END_USER_NAME);
         assertThat(role.getOrganization().getIdentifier().getValue()).isEqualTo("X1A01");
         assertThat(role.getOrganization().getDisplay()).contains("Northfield General Hospital Emergency Department");
         assertThat(role.getSpecialtyFirstRep().getText()).isEqualTo("Emergency department");

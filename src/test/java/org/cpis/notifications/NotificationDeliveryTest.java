@@ -211,7 +211,7 @@ class NotificationDeliveryTest {
                 .containsExactly("CPP");
         assertThat(body.get("organisation").get("odsCode").asString()).isEqualTo("X1A01");
         assertThat(body.get("organisation").get("careSettingType").asString()).isEqualTo("EMERGENCY_DEPARTMENT");
-        assertThat(body.get("accessedBy").get("name").asString()).isEqualTo("Northfield ED patient system");
+        assertThat(body.get("accessedBy").get("name").asString()).isEqualTo(org.cpis.HubClient.END_USER_NAME);
         assertThat(body.get("accessCount").asInt()).isEqualTo(1);
         Instant.parse(body.get("firstAccessedAt").asString());
         assertThat(body.get("cursor").asLong()).isPositive();

@@ -67,6 +67,11 @@ class NotificationPullApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** The schemas' owner: the hub's own role may not change tables or add triggers (issue 12). */
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("ownerDataSource")
+    javax.sql.DataSource ownerDataSource;
+
     HubClient hub;
     String ed;
     String birmingham;
@@ -91,7 +96,8 @@ class NotificationPullApiTest {
     }
 
     /** A FHIR CareTeam search as NHS consumers send it (raw "|"), with optional headers. */
-    static HttpResponse<String> careTeam(HubClient hub, String token, String nhs, String... headers) {
+    static HttpResponse<String> careTeam(HubClient hub, String token, String nhs, String... given) {
+        String[] headers = HubClient.withEndUser("/fhir/R4/CareTeam", given);
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         hub.uri("/fhir/R4/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + nhs))
                 .header("Authorization", "Bearer " + token)
@@ -187,7 +193,7 @@ class NotificationPullApiTest {
         assertThat(n.get("organisation").get("name").asString())
                 .isEqualTo("Northfield General Hospital Emergency Department");
         assertThat(n.get("organisation").get("careSettingType").asString()).isEqualTo("EMERGENCY_DEPARTMENT");
-        assertThat(n.get("accessedBy").get("name").asString()).isEqualTo("Northfield ED patient system");
+        assertThat(n.get("accessedBy").get("name").asString()).isEqualTo(HubClient.END_USER_NAME);
         assertThat(n.get("accessedBy").get("role").asString()).isEqualTo("HEALTH_SYSTEM");
         assertThat(n.get("accessCount").asInt()).isEqualTo(1);
         assertThat(n.get("status").asString()).isEqualTo("UNREVIEWED");
@@ -511,20 +517,25 @@ class NotificationPullApiTest {
                 "birmingham-case-system",
                 UploadFile.builder().row(r -> r.nhsNumber(child).localId("B-971")));
         String function = "fail_notification_" + child;
-        jdbc.sql("create function notifications." + function + "() returns trigger language plpgsql as $$"
+        JdbcClient.create(ownerDataSource)
+                .sql("create function notifications." + function + "() returns trigger language plpgsql as $$"
                         + " begin if new.nhs_number = '" + child
                         + "' then raise exception 'notification refused by test'; end if; return new; end $$")
                 .update();
-        jdbc.sql("create trigger " + function + " before insert on notifications.notification"
+        JdbcClient.create(ownerDataSource)
+                .sql("create trigger " + function + " before insert on notifications.notification"
                         + " for each row execute function notifications." + function + "()")
                 .update();
         try {
             HttpResponse<String> response = careTeam(hub, ed, child);
             assertThat(response.statusCode()).isGreaterThanOrEqualTo(500);
         } finally {
-            jdbc.sql("drop trigger " + function + " on notifications.notification")
+            JdbcClient.create(ownerDataSource)
+                    .sql("drop trigger " + function + " on notifications.notification")
                     .update();
-            jdbc.sql("drop function notifications." + function + "()").update();
+            JdbcClient.create(ownerDataSource)
+                    .sql("drop function notifications." + function + "()")
+                    .update();
         }
         assertThat(jdbc.sql("select count(*) from lookup.access where nhs_number = :n")
                         .param("n", child)
@@ -561,11 +572,13 @@ class NotificationPullApiTest {
 
         // The slow child's lookup keeps its transaction open for a while after writing its notification.
         String function = "slow_notification_" + slow;
-        jdbc.sql("create function notifications." + function + "() returns trigger language plpgsql as $$"
+        JdbcClient.create(ownerDataSource)
+                .sql("create function notifications." + function + "() returns trigger language plpgsql as $$"
                         + " begin if new.nhs_number = '" + slow
                         + "' then perform pg_sleep(3); end if; return new; end $$")
                 .update();
-        jdbc.sql("create trigger " + function + " after insert on notifications.notification"
+        JdbcClient.create(ownerDataSource)
+                .sql("create trigger " + function + " after insert on notifications.notification"
                         + " for each row execute function notifications." + function + "()")
                 .update();
         List<String> seen = new ArrayList<>();
@@ -582,9 +595,12 @@ class NotificationPullApiTest {
             found(slowLookup.get(30, TimeUnit.SECONDS));
             cursor = poll(cursor, seen);
         } finally {
-            jdbc.sql("drop trigger " + function + " on notifications.notification")
+            JdbcClient.create(ownerDataSource)
+                    .sql("drop trigger " + function + " on notifications.notification")
                     .update();
-            jdbc.sql("drop function notifications." + function + "()").update();
+            JdbcClient.create(ownerDataSource)
+                    .sql("drop function notifications." + function + "()")
+                    .update();
         }
         assertThat(seen).contains(fast, slow);
     }

@@ -243,7 +243,7 @@ class WorkbenchBrowserIT {
         assertThat(page.getByTestId("nhs-number")).hasText(allocated.spaced());
         assertThat(page.getByTestId("child")).containsText(allocated.localId());
         assertThat(page.getByTestId("child")).containsText("Allocated social worker (" + SAM + ")");
-        assertThat(page.getByTestId("access")).containsText("Northfield ED patient system");
+        assertThat(page.getByTestId("access")).containsText(org.cpis.HubClient.END_USER_NAME);
         assertThat(page.getByTestId("access")).containsText("Health system");
         assertThat(page.getByTestId("access-count")).hasText("2");
         assertThat(page.getByTestId("organisation"))

@@ -15,12 +15,19 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The embedded default: a real PostgreSQL 15 (zonky's binaries) started in-process, its data kept under the working
  * directory. Production sets {@code SPRING_DATASOURCE_URL} and this configuration steps aside for Boot's own pool.
+ *
+ * <p>Two roles, as docs/operations.md asks of an external PostgreSQL: {@link #OWNER} owns the database and its schemas
+ * and runs the migrations (Flyway's own small pool); the hub's pool connects as {@link #RUNTIME}, which holds only the
+ * grants the migrations' {@code afterMigrate} callback gives it: it cannot change or remove audit entries, alter their
+ * trigger or set {@code session_replication_role}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -28,6 +35,10 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final String DATABASE = "cpis";
+    /** Owns the schemas and runs the migrations. Not a superuser. */
+    public static final String OWNER = "cpis_owner";
+    /** The role the hub runs as. */
+    public static final String RUNTIME = "cpis_app";
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgres(DatabaseProperties properties) throws IOException {
@@ -44,36 +55,106 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("log_error_verbosity", "terse")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
-        createDatabaseIfMissing(postgres);
+        createRolesAndDatabase(postgres);
         return new EmbeddedPostgresServer(postgres, properties.ephemeral() ? directory : null);
     }
 
     @Bean(destroyMethod = "close")
+    @Primary
     DataSource dataSource(EmbeddedPostgresServer server) {
+        return pool(server, RUNTIME, "cpis-embedded", 40);
+    }
+
+    /** The owner's connections, for Flyway (and for tests that play a hostile owner). */
+    @Bean(destroyMethod = "close")
+    @FlywayDataSource
+    DataSource ownerDataSource(EmbeddedPostgresServer server) {
+        HikariDataSource pool = pool(server, OWNER, "cpis-embedded-owner", 4);
+        pool.setMinimumIdle(0);
+        return pool;
+    }
+
+    private static HikariDataSource pool(EmbeddedPostgresServer server, String user, String name, int size) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(server.postgres().getJdbcUrl("postgres", DATABASE));
-        dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(40);
-        dataSource.setPoolName("cpis-embedded");
+        dataSource.setJdbcUrl(server.postgres().getJdbcUrl(user, DATABASE));
+        dataSource.setUsername(user);
+        dataSource.setMaximumPoolSize(size);
+        dataSource.setPoolName(name);
         // Same as spring.datasource.hikari.data-source-properties in application.yml for an external database.
         dataSource.addDataSourceProperty("logServerErrorDetail", "false");
         return dataSource;
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+    /**
+     * The two roles and the database, owned by {@link #OWNER}. A database made before the roles existed (owned by the
+     * superuser) is handed to the owner once, with everything in it.
+     */
+    private static void createRolesAndDatabase(EmbeddedPostgres postgres) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
+            statement.execute(ROLES);
+            boolean exists;
             try (ResultSet rs =
                     statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-                if (rs.next()) {
-                    return;
-                }
+                exists = rs.next();
             }
-            statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+            if (!exists) {
+                statement.execute(
+                        "create database " + DATABASE + " owner " + OWNER + " encoding 'UTF8' template template0");
+                return;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the embedded cpis database", e);
         }
+        try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(HAND_TO_OWNER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hand the embedded cpis database to its owner role", e);
+        }
     }
+
+    private static final String ROLES = """
+            do $$
+            begin
+                if not exists (select from pg_roles where rolname = '%1$s') then
+                    create role %1$s login nosuperuser nocreatedb nocreaterole noreplication nobypassrls;
+                end if;
+                if not exists (select from pg_roles where rolname = '%2$s') then
+                    create role %2$s login nosuperuser nocreatedb nocreaterole noreplication nobypassrls;
+                end if;
+            end $$
+            """.formatted(OWNER, RUNTIME);
+
+    /** Objects a superuser made in the cpis database (before the owner role existed) become the owner's. */
+    private static final String HAND_TO_OWNER = """
+            do $$
+            declare
+                o record;
+            begin
+                if (select pg_get_userbyid(datdba) from pg_database where datname = current_database()) = '%1$s' then
+                    return;
+                end if;
+                execute format('alter database %%I owner to %1$s', current_database());
+                for o in select n.nspname from pg_namespace n
+                          where n.nspname not like 'pg\\_%%' and n.nspname not in ('information_schema', 'public')
+                loop
+                    execute format('alter schema %%I owner to %1$s', o.nspname);
+                end loop;
+                for o in select n.nspname, c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                          where n.nspname not like 'pg\\_%%' and n.nspname <> 'information_schema'
+                            and c.relkind in ('r', 'p', 'v', 'm', 'f') and pg_get_userbyid(c.relowner) <> '%1$s'
+                loop
+                    execute format('alter table %%I.%%I owner to %1$s', o.nspname, o.relname);
+                end loop;
+                for o in select p.oid::regprocedure as f from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                          where n.nspname not like 'pg\\_%%' and n.nspname <> 'information_schema'
+                            and pg_get_userbyid(p.proowner) <> '%1$s'
+                loop
+                    execute format('alter routine %%s owner to %1$s', o.f);
+                end loop;
+            end $$
+            """.formatted(OWNER);
 
     /** Stops the server after the pool has closed (Spring destroys dependants first). */
     record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path deleteOnClose) implements AutoCloseable {
