@@ -12,7 +12,6 @@ final class FhirCapabilities {
 
     static final String CLINICAL_PATIENT = "http://hl7.org/fhir/SearchParameter/clinical-patient";
     static final String AUDIT_EVENT_PATIENT = "http://hl7.org/fhir/SearchParameter/AuditEvent-patient";
-    static final String CLINICAL_CODE = "http://hl7.org/fhir/SearchParameter/clinical-code";
 
     private static final String PATIENT_DOCUMENTATION = "Required, once. The patient's NHS number: {NHS number} (as in "
             + "NHS England's CapabilityStatement and Patient Flags guide), Patient/{NHS number}, or "
@@ -54,9 +53,9 @@ final class FhirCapabilities {
                 searchByPatient(rest, "Flag", CLINICAL_PATIENT);
         flag.addSupportedProfile(FhirFlags.FLAG_PROFILE);
         flag.addSearchInclude("CarePlan").addSearchInclude("CareTeam");
+        // As in NHS England's Patient Flag CapabilityStatement: base R4 defines no code parameter for Flag.
         flag.addSearchParam()
                 .setName("code")
-                .setDefinition(CLINICAL_CODE)
                 .setType(Enumerations.SearchParamType.TOKEN)
                 .setDocumentation("Optional: [" + FhirResources.FLAG_CATEGORY + "|]" + FhirResources.CPIS_FLAG_CODE
                         + "; any other code finds nothing.");
