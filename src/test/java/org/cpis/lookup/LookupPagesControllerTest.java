@@ -129,6 +129,47 @@ class LookupPagesControllerTest {
         assertThat(request.getValue().channel()).isEqualTo(LookupRequest.Channel.WEB);
     }
 
+    /** Issue 16: a mismatching date of birth once showed "No CP-IS information" for a child on two plans. */
+    @Test
+    void a_date_of_birth_that_does_not_match_shows_the_record_with_what_to_do_never_no_information() throws Exception {
+        String nhs = TestNhsNumbers.next();
+        org.cpis.organisations.LocalAuthority la = new org.cpis.organisations.LocalAuthority(
+                new org.cpis.shared.OdsCode("E08000025"),
+                "Birmingham City Council",
+                "0121 496 0100",
+                "0121 496 0500",
+                null,
+                null);
+        org.cpis.records.VisibleRecord record = new org.cpis.records.VisibleRecord(
+                1,
+                org.cpis.shared.NhsNumber.of(nhs),
+                la.odsCode(),
+                org.cpis.shared.PlanType.CPP,
+                null,
+                LocalDate.of(2015, 3, 1),
+                LocalDate.of(2025, 1, 10),
+                null,
+                null,
+                null);
+        when(lookup.lookup(any()))
+                .thenReturn(new LookupResult(List.of(new LookupResult.Alert(record, la)), List.of(), true));
+
+        String html = mvc.perform(check(nhs, "2", "3", "2015"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("lookup/found"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("CP-IS information found: date of birth does not match")
+                .contains("This NHS number has a CP-IS record, but the date of birth you entered does not match")
+                .contains("Does not match the date of birth you entered")
+                .contains("Birmingham City Council", "0121 496 0100")
+                .contains("1 March 2033 (18th birthday)")
+                .doesNotContain("No CP-IS information");
+    }
+
     @Test
     void the_form_is_for_clinicians_only() throws Exception {
         mvc.perform(get("/lookup").with(as(Role.SCHEDULED_CLINICIAN)))
