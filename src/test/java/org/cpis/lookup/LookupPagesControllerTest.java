@@ -120,7 +120,10 @@ class LookupPagesControllerTest {
                         String.valueOf(today.getYear())))
                 .andExpect(status().isOk())
                 .andExpect(view().name("lookup/not-found"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("4 March 2026")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("4 March 2026")))
+                // A newborn's plan may not be recorded yet: the mother's unborn child plan is on her number (issue 16).
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("also check the mother's NHS number")));
 
         ArgumentCaptor<LookupRequest> request = ArgumentCaptor.forClass(LookupRequest.class);
         verify(lookup).lookup(request.capture());
