@@ -35,18 +35,7 @@ final class FhirCapabilities {
         cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         cs.addFormat("application/fhir+json");
         cs.addFormat("json");
-        CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest();
-        rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.setDocumentation("Search by NHS number only; no read by id, no other interaction. Flag is also served "
-                + "at [base]/PatientFlag, the path of NHS England's Patient Flags API. _count, _format, _pretty, "
-                + "_summary, _elements, _total, _sort, _include and _revinclude are accepted and ignored: every "
-                + "answer is whole, on one page.");
-        rest.getSecurity()
-                .addService(new CodeableConcept(
-                        new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")))
-                .setDescription("OAuth 2.0 bearer token (client credentials at /oauth2/token, or the operator's "
-                        + "issuer). Headers: TraceID (optional, echoed), IsUnscheduledAccessEvent (true|false, "
-                        + "absent means true), X-Correlation-ID (optional, echoed).");
+        CapabilityStatement.CapabilityStatementRestComponent rest = rest(cs);
         searchByPatient(rest, "CareTeam", CLINICAL_PATIENT);
         searchByPatient(rest, "AuditEvent", AUDIT_EVENT_PATIENT).addSearchInclude("PractitionerRole");
         CapabilityStatement.CapabilityStatementRestResourceComponent flag =
@@ -60,6 +49,22 @@ final class FhirCapabilities {
                 .setDocumentation("Optional: [" + FhirResources.FLAG_CATEGORY + "|]" + FhirResources.CPIS_FLAG_CODE
                         + "; any other code finds nothing.");
         return cs;
+    }
+
+    private static CapabilityStatement.CapabilityStatementRestComponent rest(CapabilityStatement cs) {
+        CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest();
+        rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.setDocumentation("Search by NHS number only; no read by id, no other interaction. Flag is also served "
+                + "at [base]/PatientFlag, the path of NHS England's Patient Flags API. _count, _format, _pretty, "
+                + "_summary, _elements, _total, _sort, _include and _revinclude are accepted and ignored: every "
+                + "answer is whole, on one page.");
+        rest.getSecurity()
+                .addService(new CodeableConcept(
+                        new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")))
+                .setDescription("OAuth 2.0 bearer token (client credentials at /oauth2/token, or the operator's "
+                        + "issuer). Headers: TraceID (optional, echoed), IsUnscheduledAccessEvent (true|false, "
+                        + "absent means true), X-Correlation-ID (optional, echoed).");
+        return rest;
     }
 
     /** A resource type searchable by the patient's NHS number only. */
