@@ -30,11 +30,12 @@ class AccessRepository {
 
     /**
      * A lookup's one statement: the person's visible records, the access row if any was found, and the audit entry
-     * either way (FOUND with the access id, or NOT_FOUND). Its {@code %%s} is left for the date-of-birth condition.
+     * either way (FOUND with the access id, or NOT_FOUND). Every visible record is read whatever date of birth the
+     * caller gave: a date of birth that does not match is shown and recorded as such, never as "nothing found".
      */
     private static final String READ_AND_RECORD = """
             with found as (
-                select * from %s v %%s
+                select * from %s v
             ), access as (
                 insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role,
                                            org_ods, org_name, care_setting_type, unscheduled,
@@ -60,20 +61,13 @@ class AccessRepository {
              order by %s
             """.formatted(VisibleRecordsSql.FROM, VisibleRecordsSql.ORDER);
 
-    // Two statement texts rather than one with "(:dob is null or ...)", which would keep PostgreSQL from reusing one
-    // plan for both.
-    private static final String READ_AND_RECORD_ANY_DATE_OF_BIRTH = READ_AND_RECORD.formatted("");
-    private static final String READ_AND_RECORD_CONFIRMED_DATE_OF_BIRTH =
-            READ_AND_RECORD.formatted("where v.date_of_birth = :dob");
-
     /**
      * The whole of a lookup's database work in one statement ({@link #READ_AND_RECORD}), so in one transaction and one
-     * round trip even without an explicit transaction; the records are narrowed to a confirmed date of birth if given.
+     * round trip even without an explicit transaction.
      */
     Recorded readAndRecord(
             NhsNumber nhs,
             LocalDate today,
-            LocalDate confirmDateOfBirth,
             Instant at,
             Actor actor,
             CareSettingType type,
@@ -81,12 +75,8 @@ class AccessRepository {
             LookupRequest.Channel channel,
             String traceId,
             String subjectHash) {
-        String sql = confirmDateOfBirth == null
-                ? READ_AND_RECORD_ANY_DATE_OF_BIRTH
-                : READ_AND_RECORD_CONFIRMED_DATE_OF_BIRTH;
         long[] accessId = {0};
-        List<VisibleRecord> found = VisibleRecordsSql.bind(jdbc.sql(sql), nhs, today)
-                .param("dob", confirmDateOfBirth)
+        List<VisibleRecord> found = VisibleRecordsSql.bind(jdbc.sql(READ_AND_RECORD), nhs, today)
                 .param("nhs", nhs.value())
                 .param("at", Timestamp.from(at))
                 .param("actor", actor.id())

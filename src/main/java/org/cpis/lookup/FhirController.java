@@ -6,17 +6,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.cpis.identity.Actor;
 import org.cpis.identity.PersonNotNamedException;
 import org.cpis.shared.EnglandDate;
-import org.cpis.shared.NhsNumber;
 import org.cpis.shared.web.ApiErrorWriter;
-import org.cpis.shared.web.TraceIdFilter;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -28,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,9 +38,7 @@ class FhirController {
     static final String BASE = "/fhir/R4";
     static final String FHIR_JSON = "application/fhir+json;charset=UTF-8";
 
-    private static final Pattern TEN_DIGITS = Pattern.compile("[0-9]{10}");
-    private static final Pattern SAFE_TRACE_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
-    private static final Set<String> ALWAYS_ALLOWED = Set.of("patient:identifier", "_format", "_pretty");
+    private static final Set<String> SEARCHABLE = Set.of("CareTeam", "AuditEvent", "Flag", "PatientFlag");
 
     private static final Logger log = LoggerFactory.getLogger(FhirController.class);
 
@@ -58,48 +54,53 @@ class FhirController {
 
     @GetMapping(BASE + "/metadata")
     void metadata(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(response, 200, FhirResources.capabilityStatement(base(request)));
+        write(response, 200, FhirCapabilities.capabilityStatement(base(request)));
     }
 
     @GetMapping(BASE + "/CareTeam")
     void careTeam(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Search search = search(request, Set.of());
-        LookupResult result = lookup.lookup(new LookupRequest(
-                actor, search.nhsNumber(), search.unscheduled(), null, LookupRequest.Channel.FHIR, search.traceId()));
+        FhirSearch search = FhirSearch.of(request, false);
+        LookupResult result = lookup.lookup(lookupRequest(actor, search));
+        LocalDate today = EnglandDate.today(clock);
         Bundle bundle = FhirResources.searchset(selfUrl(request, "CareTeam", search));
         for (LookupResult.Alert alert : result.alerts()) {
             FhirResources.add(
                     bundle,
                     base(request),
-                    FhirResources.careTeam(alert.record(), alert.localAuthority()),
+                    FhirResources.careTeam(alert.record(), alert.localAuthority(), today),
                     Bundle.SearchEntryMode.MATCH);
         }
         bundle.setTotal(result.alerts().size());
         write(response, 200, bundle);
     }
 
-    @GetMapping(BASE + "/Flag")
+    /** The Patient Flags search, at NHS England's path (PatientFlag) and as FHIR's own Flag search. */
+    @GetMapping({BASE + "/Flag", BASE + "/PatientFlag"})
     void flag(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Search search = search(request, Set.of("_include"));
-        LookupResult result = lookup.lookup(new LookupRequest(
-                actor, search.nhsNumber(), search.unscheduled(), null, LookupRequest.Channel.FHIR, search.traceId()));
-        Bundle bundle = FhirResources.searchset(selfUrl(request, "Flag", search));
-        for (LookupResult.Alert alert : result.alerts()) {
-            List<Resource> resources =
-                    FhirResources.flag(alert.record(), alert.localAuthority(), EnglandDate.today(clock));
+        FhirSearch search = FhirSearch.of(request, true);
+        String type = request.getRequestURI().endsWith("/PatientFlag") ? "PatientFlag" : "Flag";
+        Bundle bundle = FhirResources.searchset(selfUrl(request, type, search));
+        // A search for another kind of flag is answered without reading the child's records: nothing was shown.
+        List<LookupResult.Alert> alerts = search.asksForChildProtectionFlags()
+                ? lookup.lookup(lookupRequest(actor, search)).alerts()
+                : List.of();
+        LocalDate today = EnglandDate.today(clock);
+        Instant now = Instant.now(clock);
+        for (LookupResult.Alert alert : alerts) {
+            List<Resource> resources = FhirFlags.flag(alert.record(), alert.localAuthority(), today, now);
             FhirResources.add(bundle, base(request), resources.get(0), Bundle.SearchEntryMode.MATCH);
             for (Resource included : resources.subList(1, resources.size())) {
                 FhirResources.add(bundle, base(request), included, Bundle.SearchEntryMode.INCLUDE);
             }
         }
-        bundle.setTotal(result.alerts().size());
+        bundle.setTotal(alerts.size());
         write(response, 200, bundle);
     }
 
     @GetMapping(BASE + "/AuditEvent")
     void auditEvent(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
         // The guide's consumer form adds _include=AuditEvent:entity-type=...; the PractitionerRole is always included.
-        Search search = search(request, Set.of("_include"));
+        FhirSearch search = FhirSearch.of(request, false);
         List<Access> accesses = lookup.recentAccesses(actor, search.nhsNumber(), search.traceId());
         Bundle bundle = FhirResources.searchset(selfUrl(request, "AuditEvent", search));
         for (Access access : accesses) {
@@ -115,73 +116,35 @@ class FhirController {
         write(response, 200, bundle);
     }
 
-    record Search(NhsNumber nhsNumber, boolean unscheduled, String traceId, String rawIdentifier) {}
-
-    /** Validates headers and parameters the way the guide's error table describes; never echoes a value back. */
-    private static Search search(HttpServletRequest request, Set<String> alsoAllowed) {
-        Map<String, String[]> parameters = new HashMap<>(request.getParameterMap());
-        for (String name : parameters.keySet()) {
-            if (!ALWAYS_ALLOWED.contains(name) && !alsoAllowed.contains(name)) {
-                throw precondition("Unsupported search parameter: only patient:identifier is supported");
-            }
+    /**
+     * Everything else under the base, as a FHIR server answers it: an interaction the hub does not offer on a type it
+     * serves (read by id, vread, history, POST _search, create, update, delete) is 405, any other type or path 404.
+     * Reached only with a health system's token, so a valid lookup token never gets a 403 for asking.
+     */
+    @RequestMapping(BASE + "/**")
+    void unsupported(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length() + BASE.length());
+        String[] segments = path.replaceFirst("^/", "").split("/");
+        boolean servedType = SEARCHABLE.contains(segments[0]) || segments[0].equals("metadata");
+        boolean atBase = segments[0].isEmpty();
+        if (servedType || atBase) {
+            write(
+                    response,
+                    405,
+                    FhirErrors.UNSUPPORTED_SERVICE.outcome(
+                            "Only search by patient (GET [base]/{type}?patient=...) and GET [base]/metadata are supported"));
+        } else {
+            write(
+                    response,
+                    404,
+                    FhirErrors.RESOURCE_NOT_FOUND.outcome(
+                            "Unknown resource type: only CareTeam, AuditEvent, Flag and PatientFlag can be searched"));
         }
-        String format = single(parameters, "_format");
-        if (format != null
-                && !format.equals("json")
-                && !format.startsWith("application/fhir+json")
-                && !format.startsWith("application/json")) {
-            throw precondition("Only JSON is supported");
-        }
-        String traceId = request.getHeader(TraceIdFilter.TRACE_ID_HEADER);
-        if (traceId != null && !SAFE_TRACE_ID.matcher(traceId).matches()) {
-            throw precondition("TraceID must be 1 to 64 letters, digits or . _ : -");
-        }
-        boolean unscheduled = unscheduled(request.getHeader("IsUnscheduledAccessEvent"));
-        String identifier = single(parameters, "patient:identifier");
-        return new Search(nhsNumber(identifier), unscheduled, TraceIdFilter.current(), identifier);
     }
 
-    /** The IsUnscheduledAccessEvent header: absent means unscheduled care, the guide says. */
-    private static boolean unscheduled(String header) {
-        if (header == null || header.trim().equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (header.trim().equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw precondition("IsUnscheduledAccessEvent must be true or false");
-    }
-
-    /** The NHS number of a {@code patient:identifier} token, {@code system|value}. */
-    private static NhsNumber nhsNumber(String identifier) {
-        if (identifier == null || identifier.isBlank()) {
-            throw precondition("patient:identifier is required");
-        }
-        int bar = identifier.indexOf('|');
-        if (bar < 0 || !identifier.substring(0, bar).equals(FhirResources.NHS_NUMBER_SYSTEM)) {
-            throw precondition("patient:identifier must be " + FhirResources.NHS_NUMBER_SYSTEM + "|{NHS number}");
-        }
-        String value = identifier.substring(bar + 1);
-        if (!TEN_DIGITS.matcher(value).matches() || !NhsNumber.isValid(value)) {
-            throw new FhirErrors.FhirException(
-                    FhirErrors.INVALID_SEARCH_DATA, "The NHS number is not 10 digits with a valid check digit");
-        }
-        return NhsNumber.of(value);
-    }
-
-    private static String single(Map<String, String[]> parameters, String name) {
-        String[] values = parameters.get(name);
-        if (values == null) {
-            return null;
-        }
-        if (values.length != 1) {
-            throw precondition(name + " must be given once");
-        }
-        return values[0];
-    }
-
-    private static FhirErrors.FhirException precondition(String diagnostics) {
-        return new FhirErrors.FhirException(FhirErrors.PRECONDITION_FAILED, diagnostics);
+    private static LookupRequest lookupRequest(Actor actor, FhirSearch search) {
+        return new LookupRequest(
+                actor, search.nhsNumber(), search.unscheduled(), null, LookupRequest.Channel.FHIR, search.traceId());
     }
 
     private static String base(HttpServletRequest request) {
@@ -192,9 +155,15 @@ class FhirController {
                 + BASE;
     }
 
-    private static String selfUrl(HttpServletRequest request, String type, Search search) {
-        return base(request) + "/" + type + "?patient:identifier=" + FhirResources.NHS_NUMBER_SYSTEM + "|"
-                + search.nhsNumber().value();
+    /** The search as the hub understood it, in the form the caller used. */
+    private static String selfUrl(HttpServletRequest request, String type, FhirSearch search) {
+        String patient = search.patientForm().equals(FhirSearch.PATIENT)
+                ? search.nhsNumber().value()
+                : FhirResources.NHS_NUMBER_SYSTEM + "|" + search.nhsNumber().value();
+        String code = search.code() == null || !search.asksForChildProtectionFlags()
+                ? ""
+                : "&code=" + FhirResources.CPIS_FLAG_CODE;
+        return base(request) + "/" + type + "?" + search.patientForm() + "=" + patient + code;
     }
 
     private void write(HttpServletResponse response, int status, IBaseResource resource) throws IOException {

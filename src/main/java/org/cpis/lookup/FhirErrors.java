@@ -10,6 +10,10 @@ enum FhirErrors {
     // The guide's own wording, kept so that consumers matching on it keep working.
     PRECONDITION_FAILED(400, OperationOutcome.IssueType.INVALID, "Missing or invalid head parameter"),
     ACCESS_DENIED(403, OperationOutcome.IssueType.FORBIDDEN, "Access has been denied to process this request"),
+    // Not in the CP-IS guide's table; the Spine codes NHS England's APIs give a FHIR client for a resource type the
+    // server does not have and an interaction it does not offer.
+    RESOURCE_NOT_FOUND(404, OperationOutcome.IssueType.NOTFOUND, "Resource not found"),
+    UNSUPPORTED_SERVICE(405, OperationOutcome.IssueType.NOTSUPPORTED, "Unsupported Service"),
     // Not in the guide's table (the NHS API platform answers 401 itself); the same form, for one kind of client code.
     UNAUTHORISED(401, OperationOutcome.IssueType.LOGIN, "Missing or invalid access token"),
     // Anything the hub itself failed at (the database refusing or unreachable): nothing was recorded or returned.

@@ -1,7 +1,6 @@
 package org.cpis.lookup;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,14 +12,10 @@ import org.cpis.shared.PlanType;
 import org.cpis.shared.web.ViewFormat;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CapabilityStatement;
-import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
-import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -38,6 +33,7 @@ final class FhirResources {
     static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
     static final String ROLE_CLASS = "http://terminology.hl7.org/CodeSystem/v3-RoleClass";
     static final String FLAG_CATEGORY = "https://fhir.nhs.uk/England/CodeSystem/England-FlagCategoryPatient";
+    static final String CPIS_FLAG_CODE = "child-protection-information-system-flag";
 
     private FhirResources() {}
 
@@ -73,20 +69,38 @@ final class FhirResources {
                 .setMode(mode);
     }
 
-    static CareTeam careTeam(VisibleRecord record, LocalAuthority la) {
+    /**
+     * The LA's team for one plan. Its status follows the plan's, so that a Flag, its CarePlan and its CareTeam never
+     * disagree: an ended plan's team is {@code inactive}.
+     */
+    static CareTeam careTeam(VisibleRecord record, LocalAuthority la, LocalDate today) {
         CareTeam team = new CareTeam();
         team.setId(id("careteam", record.id()));
+        team.setStatus(ended(record, today) ? CareTeam.CareTeamStatus.INACTIVE : CareTeam.CareTeamStatus.ACTIVE);
         team.addCategory(planCategory(record.planType()));
-        team.setName(la.name());
+        team.setName(laName(record, la));
         team.setSubject(patient(record.nhsNumber()));
-        if (la.officeHoursPhone() != null) {
+        if (la != null && la.officeHoursPhone() != null) {
             team.addTelecom(phone(la.officeHoursPhone(), ContactPoint.ContactPointUse.WORK));
         }
-        // The guide maps the emergency duty (out-of-hours) number to use "mobile".
-        team.addTelecom(phone(la.emergencyDutyPhone(), ContactPoint.ContactPointUse.MOBILE));
+        if (la != null && la.emergencyDutyPhone() != null) {
+            // The guide maps the emergency duty (out-of-hours) number to use "mobile".
+            team.addTelecom(phone(la.emergencyDutyPhone(), ContactPoint.ContactPointUse.MOBILE));
+        }
         team.setPeriod(period(record.startDate(), record.endDate()));
-        team.setManagingOrganization(List.of(organisation(la)));
+        team.setManagingOrganization(List.of(organisation(record, la)));
         return team;
+    }
+
+    /** Ended on its end date: the end date is the plan's last day in cpis's records, shown as its period end. */
+    static boolean ended(VisibleRecord record, LocalDate today) {
+        return record.endDate() != null && !record.endDate().isAfter(today);
+    }
+
+    static String laName(VisibleRecord record, LocalAuthority la) {
+        return la != null
+                ? la.name()
+                : "Local authority " + record.localAuthority().value();
     }
 
     static PractitionerRole practitionerRole(Access access) {
@@ -128,100 +142,22 @@ final class FhirResources {
         return event;
     }
 
-    /** The Patient Flags style: a Flag whose flag-detail is a CarePlan, which names the LA's CareTeam. */
-    static List<Resource> flag(VisibleRecord record, LocalAuthority la, LocalDate today) {
-        CareTeam team = careTeam(record, la);
-        team.setStatus(CareTeam.CareTeamStatus.ACTIVE);
-        boolean ended = record.endDate() != null && !record.endDate().isAfter(today);
-
-        CarePlan plan = new CarePlan();
-        plan.setId(id("careplan", record.id()));
-        plan.setStatus(ended ? CarePlan.CarePlanStatus.COMPLETED : CarePlan.CarePlanStatus.ACTIVE);
-        plan.setIntent(CarePlan.CarePlanIntent.PLAN);
-        plan.addCategory(planCategory(record.planType()));
-        plan.setSubject(patient(record.nhsNumber()));
-        plan.setPeriod(period(record.startDate(), record.endDate()));
-        plan.addCareTeam(new Reference("CareTeam/" + team.getIdElement().getIdPart()).setDisplay(la.name()));
-        if (record.expectedDeliveryDate() != null) {
-            plan.setDescription("Expected delivery date " + record.expectedDeliveryDate());
-        }
-
-        Flag flag = new Flag();
-        flag.setId(id("flag", record.id()));
-        flag.setStatus(ended ? Flag.FlagStatus.INACTIVE : Flag.FlagStatus.ACTIVE);
-        flag.setCode(new CodeableConcept(new Coding(
-                FLAG_CATEGORY,
-                "child-protection-information-system-flag",
-                "Child Protection Information System Flag")));
-        flag.addCategory(planCategory(record.planType()));
-        flag.setSubject(patient(record.nhsNumber()));
-        flag.setPeriod(period(record.startDate(), record.endDate()));
-        flag.addExtension(
-                "http://hl7.org/fhir/StructureDefinition/flag-detail",
-                new Reference("CarePlan/" + plan.getIdElement().getIdPart())
-                        .setDisplay(record.planType().displayName()));
-        return List.of(flag, plan, team);
-    }
-
-    static CapabilityStatement capabilityStatement(String base) {
-        CapabilityStatement cs = new CapabilityStatement();
-        cs.setId("cpis");
-        cs.setName("CPISFHIRAPI");
-        cs.setTitle("cpis – CP-IS FHIR R4 API");
-        cs.setStatus(Enumerations.PublicationStatus.ACTIVE);
-        cs.setDate(Date.valueOf(LocalDate.of(2026, 11, 22)));
-        cs.setPublisher("cpis");
-        cs.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
-        cs.getImplementation()
-                .setDescription("Child Protection - Information Sharing hub")
-                .setUrl(base);
-        cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
-        cs.addFormat("application/fhir+json");
-        CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest();
-        rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.getSecurity()
-                .addService(new CodeableConcept(
-                        new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")))
-                .setDescription("OAuth 2.0 bearer token (client credentials at /oauth2/token, or the operator's "
-                        + "issuer). Headers: TraceID (optional, echoed), IsUnscheduledAccessEvent (true|false, "
-                        + "absent means true).");
-        addSearchByPatient(rest, "CareTeam");
-        addSearchByPatient(rest, "AuditEvent", "PractitionerRole");
-        addSearchByPatient(rest, "Flag", "CarePlan", "CareTeam");
-        return cs;
-    }
-
-    /** A resource type searchable by the patient's NHS number only, with the resources its bundle includes. */
-    private static void addSearchByPatient(
-            CapabilityStatement.CapabilityStatementRestComponent rest, String type, String... includes) {
-        CapabilityStatement.CapabilityStatementRestResourceComponent resource = rest.addResource();
-        resource.setType(type);
-        resource.setProfile("http://hl7.org/fhir/StructureDefinition/" + type);
-        resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
-        resource.addSearchParam()
-                .setName("patient:identifier")
-                .setType(Enumerations.SearchParamType.TOKEN)
-                .setDocumentation("https://fhir.nhs.uk/Id/nhs-number|{10-digit NHS number}; required");
-        for (String include : includes) {
-            resource.addSearchInclude(include);
-        }
-    }
-
-    private static CodeableConcept planCategory(PlanType type) {
+    static CodeableConcept planCategory(PlanType type) {
         return new CodeableConcept(new Coding(PlanType.SNOMED_SYSTEM, type.snomedCode(), snomedDisplay(type)));
     }
 
-    private static Reference patient(NhsNumber nhsNumber) {
+    static Reference patient(NhsNumber nhsNumber) {
         return new Reference()
                 .setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM).setValue(nhsNumber.value()));
     }
 
-    private static Reference organisation(LocalAuthority la) {
+    static Reference organisation(VisibleRecord record, LocalAuthority la) {
         return new Reference()
+                .setType("Organization")
                 .setIdentifier(new Identifier()
                         .setSystem(ODS_SYSTEM)
-                        .setValue(la.odsCode().value()))
-                .setDisplay(la.name());
+                        .setValue(record.localAuthority().value()))
+                .setDisplay(laName(record, la));
     }
 
     private static ContactPoint phone(String number, ContactPoint.ContactPointUse use) {
@@ -231,7 +167,7 @@ final class FhirResources {
                 .setUse(use);
     }
 
-    private static Period period(LocalDate start, LocalDate end) {
+    static Period period(LocalDate start, LocalDate end) {
         Period period = new Period();
         period.setStartElement(new org.hl7.fhir.r4.model.DateTimeType(start.toString()));
         if (end != null) {

@@ -19,7 +19,10 @@ class LookupApiAccessRules implements AccessRules {
     @Override
     public void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/fhir/R4/metadata").permitAll();
-        rules.requestMatchers(HttpMethod.GET, "/fhir/R4/CareTeam", "/fhir/R4/AuditEvent", "/fhir/R4/Flag")
+        // Everything else under the base goes to the FHIR controller for a health system or a clinician's own
+        // (user-restricted) token, which answers what it does not offer with a FHIR 404 or 405: a valid lookup token
+        // is never refused for asking.
+        rules.requestMatchers("/fhir/R4", "/fhir/R4/**")
                 .hasAnyRole("HEALTH_SYSTEM", "UNSCHEDULED_CLINICIAN", "SCHEDULED_CLINICIAN");
     }
 }

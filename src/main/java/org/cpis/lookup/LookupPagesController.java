@@ -1,8 +1,10 @@
 package org.cpis.lookup;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import org.cpis.identity.Actor;
 import org.cpis.identity.Role;
+import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.web.ErrorSummary;
 import org.cpis.shared.web.TraceIdFilter;
@@ -18,16 +20,20 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The clinician's CP-IS check: an NHS number and, optionally, a date of birth to confirm the person. The result is
  * rendered straight from the POST, so the NHS number never appears in a URL, a redirect or the browser history.
  *
- * <p>A check that finds nothing shows one page whatever the reason (no record ever, a record withdrawn or purged, a date
- * of birth that does not match), so the page reveals nothing about records that are not visible.
+ * <p>A check that finds nothing shows one page whatever the reason (no record ever, a record withdrawn or purged), so
+ * the page reveals nothing about records that are not visible. A date of birth that does not match a visible record is
+ * never shown as "nothing found": the record is shown with a warning that its details do not match and what to do, and
+ * the check is recorded and notified like any other (docs/clinical-safety.md, hazard H1).
  */
 @Controller
 class LookupPagesController {
 
     private final Lookup lookup;
+    private final Clock clock;
 
-    LookupPagesController(Lookup lookup) {
+    LookupPagesController(Lookup lookup, Clock clock) {
         this.lookup = lookup;
+        this.clock = clock;
     }
 
     @GetMapping("/lookup")
@@ -51,7 +57,7 @@ class LookupPagesController {
         if (!result.found()) {
             return "lookup/not-found";
         }
-        model.addAttribute("result", LookupView.of(result));
+        model.addAttribute("result", LookupView.of(result, form.dob().toLocalDate(), EnglandDate.today(clock)));
         return "lookup/found";
     }
 

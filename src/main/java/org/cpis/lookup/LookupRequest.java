@@ -7,7 +7,8 @@ import org.cpis.shared.NhsNumber;
 /**
  * @param unscheduledHeader the caller's own statement (FHIR IsUnscheduledAccessEvent; absent means true); a
  *     scheduled-care role or setting is silent whatever it says
- * @param confirmDateOfBirth optional: when given and it matches no visible record, nothing is shown or recorded
+ * @param confirmDateOfBirth optional: the date of birth the clinician has. It never narrows what is found: a record
+ *     whose date of birth differs is still found, recorded and notified, and the page says that it does not match
  */
 public record LookupRequest(
         Actor actor,

@@ -86,7 +86,6 @@ class LookupService implements Lookup {
         AccessRepository.Recorded recorded = accesses.readAndRecord(
                 request.nhsNumber(),
                 today,
-                request.confirmDateOfBirth(),
                 now,
                 actor,
                 setting,

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import testsupport.FhirProfileValidator;
 import testsupport.TestNhsNumbers;
 import testsupport.TestRecord;
 import testsupport.UploadFile;
@@ -82,15 +83,18 @@ class FhirApiTest {
         return "/fhir/R4/" + resource + "?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + nhs;
     }
 
+    /** Also checked by the HAPI validator against base R4, UK Core and the profiles it claims: zero errors. */
     private Bundle bundle(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/fhir+json"));
+        FhirProfileValidator.shared().assertValid(response.body());
         return fhir.newJsonParser().parseResource(Bundle.class, response.body());
     }
 
     private OperationOutcome outcome(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).isEqualTo(status);
+        FhirProfileValidator.shared().assertValid(response.body());
         OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.body());
         assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getSystem())
                 .isEqualTo("https://fhir.nhs.uk/CodeSystem/England-SpineErrorOrWarningCode");
@@ -382,21 +386,33 @@ class FhirApiTest {
         String la = hub.accessToken("birmingham-case-system", "demo-secret");
         outcome(get(byNhs("CareTeam", child), la), 403, "ACCESS_DENIED");
         outcome(get(byNhs("AuditEvent", child), la), 403, "ACCESS_DENIED");
-        // No way to list or read records other than by NHS number.
-        assertThat(get("/fhir/R4/CareTeam/669db9a8-cea4-35f3-92f1-1c0c006ef17c", ed)
-                        .statusCode())
-                .isIn(403, 404);
-        assertThat(get("/fhir/R4/Patient", ed).statusCode()).isIn(403, 404);
+        // No way to list or read records other than by NHS number (issue 16: answered as a FHIR server does).
+        outcome(get("/fhir/R4/CareTeam/669db9a8-cea4-35f3-92f1-1c0c006ef17c", ed), 405, "UNSUPPORTED_SERVICE");
+        outcome(get("/fhir/R4/Patient", ed), 404, "RESOURCE_NOT_FOUND");
+        outcome(get("/fhir/R4/Patient", la), 403, "ACCESS_DENIED");
     }
 
     @Test
     void the_capability_statement_is_public() {
         HttpResponse<String> response = get("/fhir/R4/metadata", null);
         assertThat(response.statusCode()).isEqualTo(200);
+        FhirProfileValidator.shared().assertValid(response.body());
         CapabilityStatement cs = fhir.newJsonParser().parseResource(CapabilityStatement.class, response.body());
         assertThat(cs.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(cs.getRestFirstRep().getResource())
                 .extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                 .containsExactly("CareTeam", "AuditEvent", "Flag");
+        // The parameter FHIR and NHS England's CapabilityStatement name, with its definition (issue 16).
+        for (CapabilityStatement.CapabilityStatementRestResourceComponent resource :
+                cs.getRestFirstRep().getResource()) {
+            CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent patient =
+                    resource.getSearchParamFirstRep();
+            assertThat(patient.getName()).isEqualTo("patient");
+            assertThat(patient.getDefinition())
+                    .isEqualTo(
+                            resource.getType().equals("AuditEvent")
+                                    ? "http://hl7.org/fhir/SearchParameter/AuditEvent-patient"
+                                    : "http://hl7.org/fhir/SearchParameter/clinical-patient");
+        }
     }
 }

@@ -13,9 +13,11 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
+import org.cpis.records.RecordRules;
 import org.cpis.shared.EnglandDate;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.PlanType;
+import org.cpis.shared.web.ViewFormat;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,6 +196,9 @@ class LookupPageBrowserIT {
         assertThat(emergency).hasAttribute("href", "tel:01214960100");
         assertThat(alert.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("0121 496 0500")))
                 .hasAttribute("href", "tel:01214960500");
+        assertThat(alert.getByTestId("plan-ends"))
+                .hasText(ViewFormat.date(RecordRules.eighteenthBirthday(childDateOfBirth))
+                        + " (18th birthday), unless the local authority ends it sooner");
         assertThat(page.locator("main")).containsText("No previous unscheduled care accesses");
         assertThat(page.getByTestId("notification")).hasText("The local authority has been told about this check.");
         assertThat(page.locator("main")).containsText("CP-IS does not replace your usual safeguarding processes.");
@@ -249,31 +254,37 @@ class LookupPageBrowserIT {
         assertThat(accesses(never, "ed.clinician", true)).isZero();
     }
 
+    /**
+     * Issue 16 changed this: a wrong date of birth used to look exactly like no record, which at 3 a.m. is false
+     * reassurance. It now shows the record with a warning that its details do not match and what to do, and is an
+     * access like any other. A withdrawn record still looks exactly like no record.
+     */
     @Test
-    void a_wrong_date_of_birth_or_a_withdrawn_record_looks_exactly_like_no_record() {
-        LocalDate wrong = childDateOfBirth.plusDays(1);
-        int before = accesses(child, "ed.clinician", true);
-        String never = TestNhsNumbers.next();
+    void a_wrong_date_of_birth_shows_the_record_with_a_warning_and_a_withdrawn_record_looks_like_no_record() {
+        // The mother's record, so that the child's own access history stays as the first test expects it.
+        LocalDate wrong = LocalDate.of(1995, 5, 11);
+        int before = accesses(mother, "ed.clinician", true);
         Page page = lookupPage("ed.clinician");
 
-        check(page, child, wrong);
-        assertThat(heading(page)).hasText("No CP-IS information");
-        String wrongDob = page.locator("main").innerHTML().replace(spaced(child), "NHS");
-
-        page.navigate(url("/lookup"));
-        check(page, never, wrong);
-        assertThat(heading(page)).hasText("No CP-IS information");
-        String neverLoaded = page.locator("main").innerHTML().replace(spaced(never), "NHS");
-
-        assertThat(wrongDob).isEqualTo(neverLoaded);
-        assertThat(accesses(child, "ed.clinician", true))
-                .as("a lookup that shows nothing is not an access")
-                .isEqualTo(before);
+        check(page, mother, wrong);
+        assertThat(heading(page)).hasText("CP-IS information found: date of birth does not match");
+        Locator warning = page.getByTestId("dob-mismatch");
+        assertThat(warning).containsText("This NHS number has a CP-IS record, but the date of birth you entered");
+        assertThat(warning).containsText("Check the NHS number and date of birth");
+        assertThat(page.getByTestId("alert")).hasCount(1);
+        assertThat(page.getByTestId("alert")).containsText("Does not match the date of birth you entered");
+        assertThat(page.getByTestId("alert")).containsText("0121 496 0100");
+        assertThat(page.getByTestId("notification")).hasText("The local authority has been told about this check.");
+        Browser.assertAccessible(page);
+        assertThat(accesses(mother, "ed.clinician", true))
+                .as("a check that shows a record is an access, whatever date of birth was typed")
+                .isEqualTo(before + 1);
 
         page.navigate(url("/lookup"));
         check(page, withdrawn, null);
         assertThat(heading(page)).hasText("No CP-IS information");
         String withdrawnPage = page.locator("main").innerHTML().replace(spaced(withdrawn), "NHS");
+        String never = TestNhsNumbers.next();
         page.navigate(url("/lookup"));
         check(page, never, null);
         String neverLoadedNoDob = page.locator("main").innerHTML().replace(spaced(never), "NHS");

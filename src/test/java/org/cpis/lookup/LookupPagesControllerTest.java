@@ -120,13 +120,57 @@ class LookupPagesControllerTest {
                         String.valueOf(today.getYear())))
                 .andExpect(status().isOk())
                 .andExpect(view().name("lookup/not-found"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("4 March 2026")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("4 March 2026")))
+                // A newborn's plan may not be recorded yet: the mother's unborn child plan is on her number (issue 16).
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("also check the mother's NHS number")));
 
         ArgumentCaptor<LookupRequest> request = ArgumentCaptor.forClass(LookupRequest.class);
         verify(lookup).lookup(request.capture());
         assertThat(request.getValue().nhsNumber().value()).isEqualTo(nhs);
         assertThat(request.getValue().confirmDateOfBirth()).isEqualTo(today);
         assertThat(request.getValue().channel()).isEqualTo(LookupRequest.Channel.WEB);
+    }
+
+    /** Issue 16: a mismatching date of birth once showed "No CP-IS information" for a child on two plans. */
+    @Test
+    void a_date_of_birth_that_does_not_match_shows_the_record_with_what_to_do_never_no_information() throws Exception {
+        String nhs = TestNhsNumbers.next();
+        org.cpis.organisations.LocalAuthority la = new org.cpis.organisations.LocalAuthority(
+                new org.cpis.shared.OdsCode("E08000025"),
+                "Birmingham City Council",
+                "0121 496 0100",
+                "0121 496 0500",
+                null,
+                null);
+        org.cpis.records.VisibleRecord record = new org.cpis.records.VisibleRecord(
+                1,
+                org.cpis.shared.NhsNumber.of(nhs),
+                la.odsCode(),
+                org.cpis.shared.PlanType.CPP,
+                null,
+                LocalDate.of(2015, 3, 1),
+                LocalDate.of(2025, 1, 10),
+                null,
+                null,
+                null);
+        when(lookup.lookup(any()))
+                .thenReturn(new LookupResult(List.of(new LookupResult.Alert(record, la)), List.of(), true));
+
+        String html = mvc.perform(check(nhs, "2", "3", "2015"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("lookup/found"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("CP-IS information found: date of birth does not match")
+                .contains("This NHS number has a CP-IS record, but the date of birth you entered does not match")
+                .contains("Does not match the date of birth you entered")
+                .contains("Birmingham City Council", "0121 496 0100")
+                .contains("1 March 2033 (18th birthday)")
+                .doesNotContain("No CP-IS information");
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request a trace id — the caller's {@code TraceID} header (NHS England's CP-IS API) or
- * {@code X-Request-ID} when well-formed, otherwise a new UUID — puts it in every log line and echoes it back.
+ * {@code X-Request-ID} or {@code X-Correlation-ID} when well-formed, otherwise a new UUID — puts it in every log line
+ * and echoes it back. A well-formed {@code X-Correlation-ID} is echoed as itself too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,6 +25,9 @@ public class TraceIdFilter extends OncePerRequestFilter {
     public static final String MDC_KEY = "traceId";
     public static final String TRACE_ID_HEADER = "TraceID";
     public static final String REQUEST_ID_HEADER = "X-Request-ID";
+    /** NHS England's API platform echoes a caller's X-Correlation-ID; FHIR clients built for it expect the same. */
+    public static final String CORRELATION_ID_HEADER = "X-Correlation-ID";
+
     public static final String REQUEST_ATTRIBUTE = TraceIdFilter.class.getName() + ".traceId";
 
     // Caller-supplied ids reach logs and the audit trail, so only a safe alphabet and length is taken, and nothing
@@ -39,11 +43,18 @@ public class TraceIdFilter extends OncePerRequestFilter {
         if (supplied == null) {
             supplied = request.getHeader(REQUEST_ID_HEADER);
         }
+        String correlationId = request.getHeader(CORRELATION_ID_HEADER);
+        if (supplied == null) {
+            supplied = correlationId;
+        }
         String traceId = wellFormed(supplied) ? supplied : UUID.randomUUID().toString();
         request.setAttribute(REQUEST_ATTRIBUTE, traceId);
         response.setHeader(REQUEST_ID_HEADER, traceId);
         if (request.getHeader(TRACE_ID_HEADER) != null) {
             response.setHeader(TRACE_ID_HEADER, traceId);
+        }
+        if (correlationId != null && SAFE.matcher(correlationId).matches()) {
+            response.setHeader(CORRELATION_ID_HEADER, correlationId);
         }
         MDC.put(MDC_KEY, traceId);
         try {
