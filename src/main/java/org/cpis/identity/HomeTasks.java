@@ -50,6 +50,9 @@ final class HomeTasks {
             "Where CP-IS sends your authority's notifications, and the secrets that sign them.",
             "/settings/webhook");
 
+    private static final Task REPORTS = new Task(
+            "Reports", "Notifications, accesses, review times, uploads and records, with charts and CSV.", "/reports");
+
     private static final Task AUDIT_REPORTS =
             new Task("Audit reports", "Who accessed which records held or looked up by your organisation.", null);
     private static final Task ORGANISATIONS = new Task(
@@ -62,11 +65,11 @@ final class HomeTasks {
             case UNSCHEDULED_CLINICIAN -> List.of(LOOK_UP_UNSCHEDULED, REPORT_MISSING_ALERT);
             case SCHEDULED_CLINICIAN -> List.of(LOOK_UP_SCHEDULED, REPORT_MISSING_ALERT);
             case SOCIAL_WORKER -> List.of(YOUR_NOTIFICATIONS);
-            case DUTY_TEAM -> List.of(UNREVIEWED_NOTIFICATIONS);
+            case DUTY_TEAM -> List.of(UNREVIEWED_NOTIFICATIONS, REPORTS);
             case MASH -> List.of(MASH_QUEUE);
-            case LA_DATA_MANAGER -> List.of(UPLOADS, RECORDS, MISSING_ALERT_REPORTS, WEBHOOK_SETTINGS);
+            case LA_DATA_MANAGER -> List.of(UPLOADS, RECORDS, MISSING_ALERT_REPORTS, WEBHOOK_SETTINGS, REPORTS);
             case PRIVACY_OFFICER -> List.of(AUDIT_REPORTS);
-            case ADMINISTRATOR -> List.of(ORGANISATIONS);
+            case ADMINISTRATOR -> List.of(ORGANISATIONS, REPORTS);
             case LA_SYSTEM, HEALTH_SYSTEM -> List.of();
         };
     }
