@@ -38,15 +38,15 @@ enum ReportKind {
         this.description = description;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
