@@ -62,6 +62,10 @@ class ReportsBrowserIT {
         page.navigate(url("/reports/nhs-numbers"));
         assertThat(page.locator("#report-table")).containsText("Birmingham");
         assertThat(page.locator("#report-table")).containsText("Leeds");
+        // The operator's metrics, with the administrator's own session.
+        APIResponse metrics = page.request().get(url("/actuator/prometheus"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("cpis_database_up");
     }
 
     @Test
@@ -78,6 +82,7 @@ class ReportsBrowserIT {
         String body = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(body).startsWith("Local authority,ODS code,Reviewed,Median (hours),90th percentile (hours)\r\n");
         assertThat(body).contains("E08000025").doesNotContain("E08000035");
+        assertThat(page.request().get(url("/actuator/prometheus")).status()).isIn(401, 403);
     }
 
     @Test
