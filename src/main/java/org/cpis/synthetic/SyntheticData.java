@@ -89,7 +89,7 @@ class SyntheticData {
             SyntheticActivity.audit(jdbc, Math.max(0, filler), now);
         });
         long sealed = 0;
-        for (int n = audit.seal(); n > 0; n = audit.seal()) {
+        for (int n = size.seal() ? audit.seal() : 0; n > 0; n = audit.seal()) {
             sealed += n;
         }
         log.info("Synthetic data: {} audit entries sealed", sealed);

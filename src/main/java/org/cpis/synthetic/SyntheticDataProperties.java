@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accesses health staff's checks over the past year (about 70% from unscheduled care, each notifying the LA)
  * @param auditEntries audit entries the trail should hold at least; synthetic filler entries are added up to it
  * @param serve keep the hub running after generating (for a demonstration) instead of exiting
+ * @param seal seal the new audit entries into the hash chain before finishing (the benchmarks turn it off: ten million
+ *     entries take the sealer a long time, and they measure queries, not the chain)
  */
 @ConfigurationProperties("cpis.synthetic")
 record SyntheticDataProperties(
@@ -19,7 +21,8 @@ record SyntheticDataProperties(
         @DefaultValue("125000") int accesses,
         @DefaultValue("0") long auditEntries,
         @DefaultValue("0.42") double seed,
-        @DefaultValue("false") boolean serve) {
+        @DefaultValue("false") boolean serve,
+        @DefaultValue("true") boolean seal) {
 
     SyntheticDataProperties {
         if (records < 1

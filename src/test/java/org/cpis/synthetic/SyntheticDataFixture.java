@@ -8,8 +8,14 @@ public final class SyntheticDataFixture {
     private SyntheticDataFixture() {}
 
     /** Generates unless the hub already holds records; returns a one-line summary. */
-    public static synchronized String ensure(
+    public static String ensure(
             ApplicationContext hub, int records, int careSettings, int accesses, long auditEntries) {
+        return ensure(hub, records, careSettings, accesses, auditEntries, true);
+    }
+
+    /** As {@link #ensure(ApplicationContext, int, int, int, long)}; {@code seal} false leaves the entries unsealed. */
+    public static synchronized String ensure(
+            ApplicationContext hub, int records, int careSettings, int accesses, long auditEntries, boolean seal) {
         SyntheticData generator = hub.getBean(SyntheticData.class);
         Long held = hub.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .sql("select count(*) from records.record")
@@ -19,7 +25,7 @@ public final class SyntheticDataFixture {
             return "already generated";
         }
         return generator
-                .generate(new SyntheticDataProperties(records, careSettings, accesses, auditEntries, 0.42, true))
+                .generate(new SyntheticDataProperties(records, careSettings, accesses, auditEntries, 0.42, true, seal))
                 .toString();
     }
 }

@@ -113,7 +113,7 @@ class SyntheticDataTest {
     @Test
     void refuses_a_hub_that_already_holds_records() {
         SyntheticData generator = hub.getBean(SyntheticData.class);
-        assertThatThrownBy(() -> generator.generate(new SyntheticDataProperties(10, 0, 0, 0, 0.1, true)))
+        assertThatThrownBy(() -> generator.generate(new SyntheticDataProperties(10, 0, 0, 0, 0.1, true, true)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("empty hub");
     }
