@@ -59,7 +59,10 @@ final class HomeTasks {
             "Audit trail integrity",
             "When the audit trail's chain was last verified, and whether any entry has been changed or removed.",
             "/audit/integrity");
-    private static final Task ORGANISATIONS = new Task(
+    private static final Task REPORTS = new Task(
+            "Reports", "Notifications, accesses, review times, uploads and records, with charts and CSV.", "/reports");
+
+        private static final Task ORGANISATIONS = new Task(
             "Organisations", "Local authorities and health settings registered with CP-IS.", "/admin/organisations");
 
     private HomeTasks() {}
@@ -69,11 +72,11 @@ final class HomeTasks {
             case UNSCHEDULED_CLINICIAN -> List.of(LOOK_UP_UNSCHEDULED, REPORT_MISSING_ALERT);
             case SCHEDULED_CLINICIAN -> List.of(LOOK_UP_SCHEDULED, REPORT_MISSING_ALERT);
             case SOCIAL_WORKER -> List.of(YOUR_NOTIFICATIONS);
-            case DUTY_TEAM -> List.of(UNREVIEWED_NOTIFICATIONS);
+            case DUTY_TEAM -> List.of(UNREVIEWED_NOTIFICATIONS, REPORTS);
             case MASH -> List.of(MASH_QUEUE);
-            case LA_DATA_MANAGER -> List.of(UPLOADS, RECORDS, MISSING_ALERT_REPORTS, WEBHOOK_SETTINGS);
+            case LA_DATA_MANAGER -> List.of(UPLOADS, RECORDS, MISSING_ALERT_REPORTS, WEBHOOK_SETTINGS, REPORTS);
             case PRIVACY_OFFICER -> List.of(AUDIT_REPORTS, AUDIT_INTEGRITY);
-            case ADMINISTRATOR -> List.of(ORGANISATIONS, AUDIT_INTEGRITY);
+            case ADMINISTRATOR -> List.of(ORGANISATIONS, REPORTS, AUDIT_INTEGRITY);
             case LA_SYSTEM, HEALTH_SYSTEM -> List.of();
         };
     }

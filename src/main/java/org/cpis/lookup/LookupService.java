@@ -1,5 +1,6 @@
 package org.cpis.lookup;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ class LookupService implements Lookup {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
 
     LookupService(
             Organisations organisations,
@@ -39,7 +41,9 @@ class LookupService implements Lookup {
             Audit audit,
             ApplicationEventPublisher events,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.transactions = new TransactionTemplate(transactionManager);
         this.organisations = organisations;
         this.accesses = accesses;
@@ -68,10 +72,20 @@ class LookupService implements Lookup {
         // A silent FHIR read is the one statement of readAndRecord, committed on its own: the read, the access and
         // the audit entry still share one transaction, in one round trip. The clinician's page also reads the
         // previous accesses, and an unscheduled access also notifies the LA, so those run in a transaction.
-        if (!unscheduled && request.channel() == LookupRequest.Channel.FHIR) {
-            return lookup(request, setting, false);
-        }
-        return transactions.execute(status -> lookup(request, setting, unscheduled));
+        LookupResult result = !unscheduled && request.channel() == LookupRequest.Channel.FHIR
+                ? lookup(request, setting, false)
+                : transactions.execute(status -> lookup(request, setting, unscheduled));
+        // Operators' metrics (docs/operations.md): counted once the lookup and its audit entry are committed.
+        meters.counter(
+                        "cpis.lookups",
+                        "outcome",
+                        result.found() ? "found" : "not_found",
+                        "access",
+                        unscheduled ? "unscheduled" : "scheduled",
+                        "channel",
+                        request.channel().name())
+                .increment();
+        return result;
     }
 
     private LookupResult lookup(LookupRequest request, CareSettingType setting, boolean unscheduled) {

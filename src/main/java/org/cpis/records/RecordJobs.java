@@ -3,6 +3,9 @@ package org.cpis.records;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.LocalTime;
 import org.cpis.shared.EnglandDate;
@@ -21,10 +24,19 @@ class RecordJobs {
      * the morning. db-scheduler runs it on one node, and runs a missed day when the hub comes back.
      */
     @Bean
-    RecurringTask<Void> purgeRecords(Records records, Clock clock) {
+    RecurringTask<Void> purgeRecords(Records records, Clock clock, MeterRegistry meters) {
+        Counter purgedCount = Counter.builder("cpis.records.purged")
+                .description("Records removed by the daily purge")
+                .register(meters);
+        Timer runs = Timer.builder("cpis.records.purge")
+                .description("Runs of the daily purge")
+                .register(meters);
         return Tasks.recurring("records-purge", Schedules.daily(LocalTime.of(2, 30)))
                 .execute((instance, context) -> {
+                    Timer.Sample run = Timer.start(meters);
                     int purged = records.purge(EnglandDate.today(clock));
+                    run.stop(runs);
+                    purgedCount.increment(purged);
                     log.info("Purged {} records no longer visible", purged);
                 });
     }

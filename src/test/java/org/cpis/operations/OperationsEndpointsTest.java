@@ -1,0 +1,108 @@
+package org.cpis.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.cpis.CpisIntegrationTest;
+import org.cpis.HubClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import testsupport.TestNhsNumbers;
+import testsupport.UploadFile;
+
+/** /actuator/prometheus for the operator's credential only, with the hub's own figures; the OpenAPI document. */
+@CpisIntegrationTest
+class OperationsEndpointsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    HubClient hub;
+
+    @BeforeEach
+    void client() {
+        hub = new HubClient(port);
+    }
+
+    private HttpResponse<String> scrape(String user, String password) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(hub.uri("/actuator/prometheus")).GET();
+        if (user != null) {
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return hub.send(request.build());
+    }
+
+    @Test
+    void only_the_metrics_credential_or_an_administrator_may_scrape() {
+        assertThat(scrape(null, null).statusCode()).isEqualTo(401);
+        assertThat(scrape("metrics", "wrong").statusCode()).isEqualTo(401);
+        assertThat(scrape("admin", "demo-password").statusCode()).isEqualTo(401);
+        assertThat(scrape("metrics", "test-metrics-password").statusCode()).isEqualTo(200);
+        // The credential opens nothing else.
+        HttpResponse<String> other = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/uploads"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                "metrics:test-metrics-password".getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build());
+        assertThat(other.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void lookups_uploads_deliveries_lag_database_and_audit_verification_are_scraped() throws Exception {
+        String laToken = hub.accessToken("birmingham-case-system", "demo-secret");
+        String nhs = TestNhsNumbers.next();
+        hub.upload(laToken, UploadFile.builder().row(r -> r.nhsNumber(nhs)));
+        String edToken = hub.accessToken("northfield-ed-system", "demo-secret");
+        hub.get("/fhir/R4/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + nhs, edToken);
+        hub.get(
+                "/fhir/R4/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + TestNhsNumbers.next(),
+                edToken);
+        events.publishEvent(new AuditVerified(Instant.parse("2026-11-30T10:00:00Z"), -1));
+        Thread.sleep(600); // the figures are read in the background every 200 ms here
+
+        String metrics = scrape("metrics", "test-metrics-password").body();
+        assertThat(metrics)
+                .containsPattern(
+                        "cpis_lookups_total\\{access=\"unscheduled\",channel=\"FHIR\",outcome=\"found\"} [1-9]")
+                .containsPattern(
+                        "cpis_lookups_total\\{access=\"unscheduled\",channel=\"FHIR\",outcome=\"not_found\"} [1-9]")
+                .containsPattern("cpis_uploads\\{status=\"ALL_LOADED\"} [1-9]")
+                .contains("cpis_notification_deliveries{channel=\"EMAIL\",status=\"PENDING\"}")
+                .contains("cpis_notification_delivery_lag_seconds ")
+                .contains("cpis_database_up 1.0")
+                .contains("cpis_audit_verification_ok 1.0")
+                .contains("cpis_audit_verification_last_seconds 1.7960328E9")
+                .contains("cpis_records_purge_seconds_count");
+    }
+
+    @Test
+    void the_openapi_document_describes_the_non_fhir_api_and_has_a_page() {
+        HttpResponse<String> docs =
+                hub.send(HttpRequest.newBuilder(hub.uri("/v3/api-docs")).GET().build());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\":\"3.", "/api/v1/uploads").doesNotContain("/fhir/R4");
+        HttpResponse<String> page = hub.send(
+                HttpRequest.newBuilder(hub.uri("/swagger-ui/index.html")).GET().build());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+    }
+}
