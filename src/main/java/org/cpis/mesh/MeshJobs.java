@@ -3,7 +3,7 @@ package org.cpis.mesh;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +15,8 @@ class MeshJobs {
      * recurring task on the node that picks it, and another node takes over when that one's heartbeat stops.
      */
     @Bean
-    @ConditionalOnProperty(name = "cpis.mesh.enabled", havingValue = "true")
+    // cpis.mesh.scheduled=false leaves the rounds to the caller (tests that drive MESH step by step).
+    @ConditionalOnExpression("${cpis.mesh.enabled:false} and ${cpis.mesh.scheduled:true}")
     RecurringTask<Void> meshExchange(MeshExchange exchange, MeshProperties properties) {
         return Tasks.recurring("mesh-exchange", FixedDelay.of(properties.pollInterval()))
                 .execute((instance, context) -> exchange.exchange());
