@@ -13,6 +13,7 @@ import org.cpis.notifications.DeliveryQueue.Outcome;
 import org.cpis.webhooks.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,7 @@ class DeliveryWorker {
     private final JsonMapper json;
     private final NotificationsProperties properties;
     private final Clock clock;
+    private final ObjectProvider<MeshDelivery> mesh;
 
     DeliveryWorker(
             DeliveryQueue queue,
@@ -42,13 +44,15 @@ class DeliveryWorker {
             EmailSender email,
             JsonMapper json,
             NotificationsProperties properties,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<MeshDelivery> mesh) {
         this.queue = queue;
         this.webhooks = webhooks;
         this.email = email;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.mesh = mesh;
     }
 
     // Four times a second: an idle poll is one probe of the small index on pending deliveries, and the webhook's
@@ -90,6 +94,11 @@ class DeliveryWorker {
                 record(List.of(new Outcome(delivery, emailed(delivery.notification()))));
             }
         }
+        for (Claimed delivery : batch) {
+            if (delivery.channel() == Channel.MESH) {
+                record(List.of(new Outcome(delivery, meshed(delivery.notification()))));
+            }
+        }
         record(posted.stream().map(CompletableFuture::join).toList());
         posting.recordHealth();
     }
@@ -107,6 +116,19 @@ class DeliveryWorker {
     private String emailed(Notification n) {
         try {
             return email.send(n);
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    /** Handing over to the mesh module's outbox is a local write; MESH itself is reached by that module's sender. */
+    private String meshed(Notification n) {
+        MeshDelivery sender = mesh.getIfAvailable();
+        if (sender == null) {
+            return "MESH is not set up";
+        }
+        try {
+            return sender.deliver(n);
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName();
         }
