@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.UUID;
 import org.cpis.HubClient;
 import org.cpis.UploadSequences;
+import org.cpis.identity.Actor;
+import org.cpis.identity.Role;
+import org.cpis.shared.NhsNumber;
+import org.cpis.shared.OdsCode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import testsupport.TestNhsNumbers;
 
@@ -81,5 +86,55 @@ class MeshNotificationTest extends MeshHubTest {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(2);
+    }
+
+    @Autowired
+    InactiveNhsNumbers inactive;
+
+    @Test
+    void a_number_marked_superseded_is_sent_to_each_la_holding_it_with_the_new_number_and_audited() {
+        String child = TestNhsNumbers.next();
+        String replacement = TestNhsNumbers.next();
+        mesh.deposit(
+                LA_MAILBOX,
+                HUB,
+                UPLOAD_WORKFLOW,
+                "n-2",
+                Hl7Files.file(UploadSequences.next(), List.of(Hl7Files.cpp(child, "MESH-N2", "20250101"))),
+                1);
+        exchange.exchange();
+        Actor admin = new Actor("admin-1", "An Administrator", Role.ADMINISTRATOR, new OdsCode("X26"), "Operator");
+
+        InactiveNhsNumbers.Marked marked = inactive.mark(
+                admin, NhsNumber.of(child), InactiveNhsNumbers.Status.SUPERSEDED, NhsNumber.of(replacement));
+        exchange.exchange();
+
+        assertThat(marked.told()).containsExactly(LA);
+        List<MeshTestServer.Message> sent = mesh.inbox(LA_MAILBOX).stream()
+                .filter(m -> "CPIS_INACTIVE_NHS_NUMBER".equals(m.workflowId))
+                .filter(m -> new String(m.body(), StandardCharsets.UTF_8).contains(child))
+                .toList();
+        assertThat(sent).hasSize(1);
+        assertThat(new String(sent.get(0).body(), StandardCharsets.UTF_8))
+                .contains("<CP-ISInactiveNHSNumberNotification xmlns=\"urn:hl7-org:v3\">")
+                .contains("extension=\"MESH-N2\"")
+                .contains("<statusCode code=\"SUPERSEDED\"/>")
+                .contains("<replacedBy><id root=\"2.16.840.1.113883.2.1.4.1\" extension=\"" + replacement + "\"/>");
+        assertThat(jdbc.sql("select count(*) from audit.event where action = 'MARK_NHS_NUMBER_SUPERSEDED'"
+                                + " and actor_id = 'admin-1' and detail = 'holders=1 told_by_mesh=1'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_number_no_la_holds_is_marked_and_nobody_is_told() {
+        Actor admin = new Actor("admin-2", "An Administrator", Role.ADMINISTRATOR, new OdsCode("X26"), "Operator");
+
+        InactiveNhsNumbers.Marked marked =
+                inactive.mark(admin, NhsNumber.of(TestNhsNumbers.next()), InactiveNhsNumbers.Status.INACTIVE, null);
+
+        assertThat(marked.told()).isEmpty();
+        assertThat(marked.notTold()).isEmpty();
     }
 }
