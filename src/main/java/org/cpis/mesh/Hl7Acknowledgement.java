@@ -72,40 +72,7 @@ final class Hl7Acknowledgement {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("FileResponse");
             xml.writeDefaultNamespace(Hl7Xml.NS);
-            empty(xml, "creationTime", "value", TS.format(answer.at()));
-            empty(
-                    xml,
-                    "id",
-                    "root",
-                    SEQUENCE_ROOT,
-                    "extension",
-                    answer.sequence() == null ? "-1" : answer.sequence().toString());
-            empty(xml, "transmissionQuantity", "value", Integer.toString(answer.processed()));
-            xml.writeStartElement("acknowledgementFile");
-            xml.writeAttribute("typeCode", typeCode(answer.status()));
-            String file = fileCode(answer.status());
-            empty(
-                    xml,
-                    "acknowledgementFileDetail",
-                    "code",
-                    file,
-                    "codeSystem",
-                    FILE_RESPONSE_CODES,
-                    "displayName",
-                    fileDisplay(file));
-            xml.writeEndElement();
-            xml.writeStartElement("communicationFunctionRcv");
-            xml.writeAttribute("typeCode", "RCV");
-            xml.writeStartElement("organisation");
-            empty(
-                    xml,
-                    "id",
-                    "root",
-                    ODS_ROOT,
-                    "extension",
-                    answer.localAuthority().value());
-            xml.writeEndElement();
-            xml.writeEndElement();
+            fileOutcome(xml, answer);
             xml.writeStartElement("failedReturnedCP-ISRecords");
             for (Rejection rejection : answer.rejections()) {
                 rejected(xml, rejection, answer.records());
@@ -118,6 +85,38 @@ final class Hl7Acknowledgement {
             throw new IllegalStateException("acknowledgement could not be written", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** When, which upload (-1 when its sequence could not be read), how many records, the CPF code and the LA. */
+    private static void fileOutcome(XMLStreamWriter xml, Answer answer) throws XMLStreamException {
+        empty(xml, "creationTime", "value", TS.format(answer.at()));
+        empty(
+                xml,
+                "id",
+                "root",
+                SEQUENCE_ROOT,
+                "extension",
+                answer.sequence() == null ? "-1" : answer.sequence().toString());
+        empty(xml, "transmissionQuantity", "value", Integer.toString(answer.processed()));
+        xml.writeStartElement("acknowledgementFile");
+        xml.writeAttribute("typeCode", typeCode(answer.status()));
+        String file = fileCode(answer.status());
+        empty(
+                xml,
+                "acknowledgementFileDetail",
+                "code",
+                file,
+                "codeSystem",
+                FILE_RESPONSE_CODES,
+                "displayName",
+                fileDisplay(file));
+        xml.writeEndElement();
+        xml.writeStartElement("communicationFunctionRcv");
+        xml.writeAttribute("typeCode", "RCV");
+        xml.writeStartElement("organisation");
+        empty(xml, "id", "root", ODS_ROOT, "extension", answer.localAuthority().value());
+        xml.writeEndElement();
+        xml.writeEndElement();
     }
 
     /** Line n + 1 of the CSV the records became is record n (Hl7UploadCsv). */
