@@ -40,6 +40,9 @@ class MeshClient {
         this.properties = properties;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
+                // HTTP/1.1 as MESH speaks it: the JDK's default asks plain-HTTP servers to upgrade to HTTP/2, which
+                // MESH's own sandbox answers with 400.
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.requestTimeout())
                 .sslContext(MeshTls.context(properties.tls()))
                 .followRedirects(HttpClient.Redirect.NEVER)

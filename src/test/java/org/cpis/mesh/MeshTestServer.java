@@ -183,6 +183,11 @@ final class MeshTestServer implements AutoCloseable {
                 send(exchange, 503, "{\"errorDescription\":\"unavailable\"}");
                 return;
             }
+            if (exchange.getRequestHeaders().containsKey("Upgrade")) {
+                // As MESH's sandbox (uvicorn) does: an HTTP/2 upgrade request is refused, not ignored.
+                send(exchange, 400, "{\"errorDescription\":\"Unsupported upgrade request\"}");
+                return;
+            }
             Matcher route = PATH.matcher(path);
             if (!route.matches()) {
                 send(exchange, 404, "{}");
