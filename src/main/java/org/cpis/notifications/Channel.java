@@ -3,7 +3,9 @@ package org.cpis.notifications;
 /** How a notification is delivered besides the pull API; stored as these names. */
 enum Channel {
     WEBHOOK("Webhook"),
-    EMAIL("Email");
+    EMAIL("Email"),
+    /** An Access to Service Notification to the LA's MESH mailbox (issue 18), through {@link MeshDelivery}. */
+    MESH("MESH");
 
     private final String displayName;
 

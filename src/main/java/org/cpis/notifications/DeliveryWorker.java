@@ -13,6 +13,7 @@ import org.cpis.notifications.DeliveryQueue.Outcome;
 import org.cpis.webhooks.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,7 @@ class DeliveryWorker {
     private final NotificationsProperties properties;
     private final Clock clock;
     private final NotificationRepository notifications;
+    private final ObjectProvider<MeshDelivery> mesh;
 
     DeliveryWorker(
             NotificationRepository notifications,
@@ -44,7 +46,8 @@ class DeliveryWorker {
             EmailSender email,
             JsonMapper json,
             NotificationsProperties properties,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<MeshDelivery> mesh) {
         this.notifications = notifications;
         this.queue = queue;
         this.webhooks = webhooks;
@@ -52,6 +55,7 @@ class DeliveryWorker {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.mesh = mesh;
     }
 
     // Four times a second: an idle poll is one probe of the small index on pending deliveries, and the webhook's
@@ -93,6 +97,11 @@ class DeliveryWorker {
                 record(List.of(new Outcome(delivery, emailed(delivery.notification()))));
             }
         }
+        for (Claimed delivery : batch) {
+            if (delivery.channel() == Channel.MESH) {
+                record(List.of(new Outcome(delivery, meshed(delivery.notification()))));
+            }
+        }
         record(posted.stream().map(CompletableFuture::join).toList());
         posting.recordHealth();
     }
@@ -113,6 +122,19 @@ class DeliveryWorker {
     private String emailed(Notification n) {
         try {
             return email.send(n);
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    /** Handing over to the mesh module's outbox is a local write; MESH itself is reached by that module's sender. */
+    private String meshed(Notification n) {
+        MeshDelivery sender = mesh.getIfAvailable();
+        if (sender == null) {
+            return "MESH is not set up";
+        }
+        try {
+            return sender.deliver(n);
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName();
         }

@@ -15,6 +15,7 @@ import org.cpis.organisations.Organisations;
 import org.cpis.records.VisibleRecord;
 import org.cpis.shared.OdsCode;
 import org.cpis.webhooks.Webhooks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ class NotificationCreator {
     private final EmailSender email;
     private final Organisations organisations;
     private final NotificationsProperties properties;
+    private final ObjectProvider<MeshDelivery> mesh;
 
     NotificationCreator(
             JdbcClient jdbc,
@@ -44,7 +46,8 @@ class NotificationCreator {
             Webhooks webhooks,
             EmailSender email,
             Organisations organisations,
-            NotificationsProperties properties) {
+            NotificationsProperties properties,
+            ObjectProvider<MeshDelivery> mesh) {
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.deliveries = deliveries;
@@ -52,6 +55,7 @@ class NotificationCreator {
         this.email = email;
         this.organisations = organisations;
         this.properties = properties;
+        this.mesh = mesh;
     }
 
     @EventListener
@@ -104,6 +108,10 @@ class NotificationCreator {
         }
         if (webhooks.enabled(la)) {
             queue(id, la, Channel.WEBHOOK, access);
+        }
+        MeshDelivery meshDelivery = mesh.getIfAvailable();
+        if (meshDelivery != null && meshDelivery.chosenBy(la)) {
+            queue(id, la, Channel.MESH, access);
         }
         return id;
     }

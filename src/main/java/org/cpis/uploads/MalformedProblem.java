@@ -6,5 +6,7 @@ public enum MalformedProblem {
     NOT_CSV,
     UNKNOWN_COLUMN,
     MISSING_COLUMN,
-    DUPLICATE_COLUMN
+    DUPLICATE_COLUMN,
+    /** An HL7 v3 file (MESH) that is not a readable REPC_MT000002GB01 upload: answered with CPF01. */
+    NOT_HL7V3
 }

@@ -17,6 +17,8 @@ public record UploadCommand(
 
     public enum Channel {
         API,
-        WEB
+        WEB,
+        /** An HL7 v3 upload file from the LA's MESH mailbox (docs/interfaces.md, "HL7 v3 over MESH"). */
+        MESH
     }
 }

@@ -39,6 +39,17 @@ class UploadService implements Uploads {
     @Override
     @Transactional
     public Acknowledgement upload(UploadCommand command) {
+        return accept(command, null);
+    }
+
+    @Override
+    @Transactional
+    public Acknowledgement unreadable(UploadCommand command, MalformedProblem problem) {
+        return accept(command, problem);
+    }
+
+    /** @param knownProblem why the caller could not read the file at all, or null to read it here */
+    private Acknowledgement accept(UploadCommand command, MalformedProblem knownProblem) {
         OdsCode la = command.localAuthority();
         store.lock(la);
         int epoch = store.epoch(la);
@@ -53,7 +64,7 @@ class UploadService implements Uploads {
         UUID uploadId = UUID.randomUUID();
         Instant receivedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         LineOutcomes outcomes = new LineOutcomes();
-        MalformedProblem problem = load(la, uploadId, command, outcomes);
+        MalformedProblem problem = knownProblem != null ? knownProblem : load(la, uploadId, command, outcomes);
         Acknowledgement ack = acknowledgement(uploadId, sequence, receivedAt, problem, outcomes);
         store.store(la, epoch, command, ack);
         if (problem == null) {

@@ -46,6 +46,7 @@ final class UploadViews {
         return switch (channel) {
             case WEB -> "Web page";
             case API -> "Case system (API)";
+            case MESH -> "Case system (MESH)";
         };
     }
 
@@ -88,6 +89,7 @@ final class UploadViews {
             case UNKNOWN_COLUMN -> "The header row names a column CP-IS does not know.";
             case MISSING_COLUMN -> "The header row is missing a required column.";
             case DUPLICATE_COLUMN -> "The header row names a column more than once.";
+            case NOT_HL7V3 -> "The MESH file could not be read as an HL7 v3 upload (REPC_MT000002GB01).";
         };
     }
 }

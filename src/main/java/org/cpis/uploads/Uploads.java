@@ -34,6 +34,14 @@ public interface Uploads {
      */
     long resetSequence(OdsCode localAuthority, String resetBy, String resetterRole, String resetterOrganisation);
 
+    /**
+     * Records a file that could not be read at all (for a MESH file, not XML the hub can read) as MALFORMED under its
+     * sequence, with the same lock, sequence checks, replay and audit as {@link #upload}; its body is not read.
+     *
+     * @throws UploadRejectedException for a sequence lower than the last one used
+     */
+    Acknowledgement unreadable(UploadCommand command, MalformedProblem problem);
+
     Optional<Acknowledgement> find(OdsCode localAuthority, UUID uploadId);
 
     List<UploadSummary> list(OdsCode localAuthority, int limit);
