@@ -62,7 +62,7 @@ final class HomeTasks {
     private static final Task REPORTS = new Task(
             "Reports", "Notifications, accesses, review times, uploads and records, with charts and CSV.", "/reports");
 
-        private static final Task ORGANISATIONS = new Task(
+    private static final Task ORGANISATIONS = new Task(
             "Organisations", "Local authorities and health settings registered with CP-IS.", "/admin/organisations");
 
     private HomeTasks() {}

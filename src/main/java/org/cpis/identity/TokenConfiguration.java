@@ -90,10 +90,7 @@ class TokenConfiguration {
 
     @Bean
     JwtActorConverter jwtActorConverter(
-            IdentityService identities,
-            IdentityProperties properties,
-            IdentityStatus status,
-            UserTokens userTokens) {
+            IdentityService identities, IdentityProperties properties, IdentityStatus status, UserTokens userTokens) {
         return new JwtActorConverter(identities, properties, status, userTokens);
     }
 
