@@ -289,6 +289,57 @@ class MeshExchangeTest extends MeshHubTest {
                 .isEqualTo("FAILED:Message not collected by recipient");
     }
 
+    @Test
+    void the_same_file_sent_again_gets_the_same_answer_and_changes_nothing() {
+        long sequence = UploadSequences.next();
+        byte[] file = Hl7Files.file(sequence, List.of(Hl7Files.cpp(TestNhsNumbers.next(), "R1", "20250101")));
+        mesh.deposit(LA_MAILBOX, HUB, UPLOAD_WORKFLOW, "r-1", file, 1);
+        exchange.exchange();
+        mesh.deposit(LA_MAILBOX, HUB, UPLOAD_WORKFLOW, "r-2", file, 1);
+
+        exchange.exchange();
+
+        assertThat(uploadsWithSequence(sequence)).isEqualTo(1);
+        List<String> answers = mesh.inbox(LA_MAILBOX).stream()
+                .filter(m -> m.fileName.equals("REPC_MT000003GB01_" + sequence + ".xml"))
+                .map(m -> new String(m.body(), StandardCharsets.UTF_8).replaceAll("<creationTime[^>]*>", ""))
+                .toList();
+        assertThat(answers).hasSize(2).allSatisfy(a -> assertThat(a).contains("code=\"CPF02\""));
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
+    }
+
+    @Test
+    void two_nodes_taking_the_same_message_at_once_apply_it_once() throws Exception {
+        long sequence = UploadSequences.next();
+        String id = mesh.deposit(
+                LA_MAILBOX,
+                HUB,
+                UPLOAD_WORKFLOW,
+                "c-1",
+                Hl7Files.file(sequence, List.of(Hl7Files.cpp(TestNhsNumbers.next(), "C1", "20250101"))),
+                1);
+
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = nodes.submit(exchange::exchange);
+            var second = nodes.submit(exchange::exchange);
+            first.get();
+            second.get();
+        } finally {
+            nodes.shutdown();
+        }
+
+        assertThat(uploadsWithSequence(sequence)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from mesh.outbound_message where local_id = :l")
+                        .param("l", "ack-" + id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(mesh.inbox(LA_MAILBOX).stream().filter(m -> ("ack-" + id).equals(m.localId)))
+                .hasSize(1);
+        assertThat(mesh.message(id).status).isEqualTo("acknowledged");
+    }
+
     private String outbound(String inboundId) {
         return jdbc.sql("select state || ':' || attempts || ':' || (last_error is not null) from mesh.outbound_message"
                         + " where local_id = :l")
