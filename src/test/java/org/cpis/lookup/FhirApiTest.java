@@ -65,8 +65,12 @@ class FhirApiTest {
         assertThat(HubClient.json(response).get("status").asString()).isEqualTo("ALL_LOADED");
     }
 
-    /** Sends the query string exactly as NHS consumers do, with a raw "|". */
-    private HttpResponse<String> get(String path, String token, String... headers) {
+    /**
+     * Sends the query string exactly as NHS consumers do, with a raw "|", naming the default end user (issue 12) unless
+     * the headers name one.
+     */
+    private HttpResponse<String> get(String path, String token, String... given) {
+        String[] headers = HubClient.withEndUser(path, given);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .GET();
         if (token != null) {

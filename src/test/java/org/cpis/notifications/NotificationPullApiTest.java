@@ -53,6 +53,7 @@ class NotificationPullApiTest {
             "accessCount",
             "accessedBy",
             "organisation",
+            "accesses", // each person who looked and when (issue 12)
             "allocatedWorker",
             "status",
             "acknowledged",
