@@ -274,7 +274,8 @@ class FhirApiTest {
                                 select detail from audit.event
                                  where trace_id = :t and action = 'LOOKUP_FHIR' and outcome = 'FOUND'
                                 """).param("t", trace).query(String.class).list())
-                        .containsExactly("records=1 unscheduled=false access=" + id);
+                        // The end user named in the headers looked via the system (issue 12).
+                        .containsExactly("records=1 unscheduled=false access=" + id + " via=northfield-ed-system");
             }
         } finally {
             pool.shutdownNow();
