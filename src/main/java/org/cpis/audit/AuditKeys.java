@@ -38,12 +38,23 @@ class AuditKeys {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Loads both keys at start-up (after the migrations), so a missing or unusable key stops the hub at once, and a
+     * subject key an earlier version kept in the database is moved out, once it is safely in its file.
+     */
+    @jakarta.annotation.PostConstruct
+    void load() {
+        subject();
+        chain();
+        if (legacySubjectKey().isPresent()) {
+            jdbc.sql("delete from audit.installation_key").update();
+        }
+    }
+
     SecretKeySpec subject() {
         SecretKeySpec key = subject;
         if (key == null) {
             key = load(properties.subjectKey(), "audit-subject.key", this::legacySubjectKey);
-            // Only once the key is safely in its file (or set from the environment) is the old copy removed.
-            jdbc.sql("delete from audit.installation_key").update();
             subject = key;
         }
         return key;

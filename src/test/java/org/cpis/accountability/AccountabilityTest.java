@@ -241,6 +241,32 @@ class AccountabilityTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void personal_data_reads_and_issued_tokens_are_audited_with_who_read() {
+        String token = hub.accessToken("birmingham-case-system", "demo-secret");
+        assertThat(count("select count(*) from audit.event where action = 'TOKEN_ISSUED'"
+                        + " and actor_id = 'birmingham-case-system' and actor_org = 'E08000025'"))
+                .isPositive();
+        long before = count("select count(*) from audit.event where action = 'READ_API'"
+                + " and actor_id = 'birmingham-case-system'");
+        assertThat(hub.get("/api/v1/notifications?after=0&limit=1", token).statusCode())
+                .isEqualTo(200);
+        assertThat(hub.get("/api/v1/uploads?limit=1", token).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select subject_ref from audit.event where action = 'READ_API'"
+                                + " and actor_id = 'birmingham-case-system' order by id desc limit 2")
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder("/api/v1/notifications", "/api/v1/uploads");
+        assertThat(count("select count(*) from audit.event where action = 'READ_API'"
+                        + " and actor_id = 'birmingham-case-system'"))
+                .isEqualTo(before + 2);
+        // A system calling an API that is not for its role: an access-denied security event.
+        assertThat(hub.get("/api/v1/uploads?limit=1", ed).statusCode()).isEqualTo(403);
+        assertThat(count("select count(*) from audit.event where action = 'ACCESS_DENIED'"
+                        + " and actor_id = 'northfield-ed-system' and subject_ref = 'GET /api/v1/uploads'"))
+                .isPositive();
+    }
+
     private static Actor officer(String ods, String name) {
         return new Actor("po-" + ods, "Privacy officer", Role.PRIVACY_OFFICER, OdsCode.of(ods), name);
     }

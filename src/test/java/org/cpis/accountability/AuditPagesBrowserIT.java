@@ -156,6 +156,12 @@ class AuditPagesBrowserIT {
 
     @Test
     void an_administrator_sees_the_trails_integrity_but_not_the_reports() {
+        Page wrong = browser.signIn(url(""), "admin", "not-the-password");
+        assertThat(wrong).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+        assertThat(jdbc.sql("select count(*) from audit.event where actor_id = 'admin' and action = 'SIGN_IN_FAILED'")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
         Page page = browser.signedIn(url(""), "admin");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit trail integrity"))
                 .click();

@@ -66,8 +66,12 @@ class FhirApiTest {
         assertThat(HubClient.json(response).get("status").asString()).isEqualTo("ALL_LOADED");
     }
 
-    /** Sends the query string exactly as NHS consumers do, with a raw "|". */
-    private HttpResponse<String> get(String path, String token, String... headers) {
+    /**
+     * Sends the query string exactly as NHS consumers do, with a raw "|", naming the default end user (issue 12) unless
+     * the headers name one.
+     */
+    private HttpResponse<String> get(String path, String token, String... given) {
+        String[] headers = HubClient.withEndUser(path, given);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .GET();
         if (token != null) {
@@ -274,7 +278,8 @@ class FhirApiTest {
                                 select detail from audit.event
                                  where trace_id = :t and action = 'LOOKUP_FHIR' and outcome = 'FOUND'
                                 """).param("t", trace).query(String.class).list())
-                        .containsExactly("records=1 unscheduled=false access=" + id);
+                        // The end user named in the headers looked via the system (issue 12).
+                        .containsExactly("records=1 unscheduled=false access=" + id + " via=northfield-ed-system");
             }
         } finally {
             pool.shutdownNow();

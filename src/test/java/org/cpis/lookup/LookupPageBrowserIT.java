@@ -216,6 +216,7 @@ class LookupPageBrowserIT {
         assertThat(previous).containsText("Northfield General Hospital Emergency Department (X1A01)");
         assertThat(previous).containsText("Emergency department");
         assertThat(previous).containsText("Unscheduled-care clinician");
+        assertThat(previous).containsText("Dr Amira Khan"); // the person who looked (issue 12)
         Browser.assertAccessible(page);
         assertThat(accesses(child, "ed.clinician", true)).isEqualTo(before + 2);
     }

@@ -53,6 +53,7 @@ class NotificationPullApiTest {
             "accessCount",
             "accessedBy",
             "organisation",
+            "accesses", // each person who looked and when (issue 12)
             "allocatedWorker",
             "status",
             "acknowledged",
@@ -194,7 +195,8 @@ class NotificationPullApiTest {
                 .isEqualTo("Northfield General Hospital Emergency Department");
         assertThat(n.get("organisation").get("careSettingType").asString()).isEqualTo("EMERGENCY_DEPARTMENT");
         assertThat(n.get("accessedBy").get("name").asString()).isEqualTo(HubClient.END_USER_NAME);
-        assertThat(n.get("accessedBy").get("role").asString()).isEqualTo("HEALTH_SYSTEM");
+        assertThat(n.get("accessedBy").get("role").asString())
+                .isEqualTo("UNSCHEDULED_CLINICIAN"); // the named end user at an ED (issue 12)
         assertThat(n.get("accessCount").asInt()).isEqualTo(1);
         assertThat(n.get("status").asString()).isEqualTo("UNREVIEWED");
         assertThat(n.get("acknowledged").asBoolean()).isFalse();

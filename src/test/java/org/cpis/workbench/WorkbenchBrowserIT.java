@@ -244,7 +244,8 @@ class WorkbenchBrowserIT {
         assertThat(page.getByTestId("child")).containsText(allocated.localId());
         assertThat(page.getByTestId("child")).containsText("Allocated social worker (" + SAM + ")");
         assertThat(page.getByTestId("access")).containsText(org.cpis.HubClient.END_USER_NAME);
-        assertThat(page.getByTestId("access")).containsText("Health system");
+        assertThat(page.getByTestId("access"))
+                .containsText("Unscheduled-care clinician") /* the named end user (issue 12) */;
         assertThat(page.getByTestId("access-count")).hasText("2");
         assertThat(page.getByTestId("organisation"))
                 .hasText("Northfield General Hospital Emergency Department (X1A01)");
