@@ -127,15 +127,17 @@ public final class NationalScaleBenchmark {
                     status = r.statusCode();
                     bytes = r.body().length;
                 }
+                double cold = ms[0];
                 Arrays.sort(ms);
                 line(
                         report,
                         String.format(
-                                "%-10s %-32s status %d, %,8d bytes: first %6.0f ms, median %6.0f ms, max %6.0f ms %s",
+                                "%-10s %-32s status %d, %,8d bytes: first %6.0f ms, min %6.0f ms, median %6.0f ms, max %6.0f ms %s",
                                 who,
                                 url.substring(base.length()),
                                 status,
                                 bytes,
+                                cold,
                                 ms[0],
                                 ms[repeats / 2],
                                 ms[repeats - 1],
@@ -216,12 +218,14 @@ public final class NationalScaleBenchmark {
         Records records = hub.getBean(Records.class);
         LocalDate tomorrow = EnglandDate.today(hub.getBean(Clock.class)).plusDays(1);
         long s = System.nanoTime();
-        int purged = records.purge(tomorrow);
+        // Every generated record is visible today and tomorrow, so the purge of the day after tomorrow removes
+        // exactly one day's expiring records (those whose last visible day is tomorrow).
+        int purged = records.purge(tomorrow.plusDays(1));
         double took = secs(s);
         line(
                 report,
                 String.format(
-                        "daily purge (the day after today): %d records in %.2f s %s",
+                        "daily purge (one day's expiring records, last visible tomorrow): %d records in %.2f s %s",
                         purged, took, took <= 60 ? "PASS" : "FAIL"));
         s = System.nanoTime();
         purged = records.purge(tomorrow.plusDays(30));

@@ -45,27 +45,15 @@ class ActivityReports {
                 .map(m -> BarChart.Group.of(
                         m.format(MONTH), total.getOrDefault(m, 0L), Long.toString(total.getOrDefault(m, 0L))))
                 .toList();
-        ReportTable table;
-        if (scope.national()) {
-            List<String> headers = new ArrayList<>(List.of("Local authority", "ODS code"));
-            months.forEach(m -> headers.add(m.format(MONTH)));
-            headers.add("Total");
-            List<List<String>> rows = new ArrayList<>();
-            byLa.forEach((la, perMonth) -> {
-                List<String> row = new ArrayList<>(List.of(names.name(la), la.value()));
-                months.forEach(m -> row.add(Long.toString(perMonth.getOrDefault(m, 0L))));
-                row.add(Long.toString(
-                        perMonth.values().stream().mapToLong(Long::longValue).sum()));
-                rows.add(row);
-            });
-            table = new ReportTable(
-                    "Notifications per local authority and month", headers, numeric(2, months.size() + 1), rows);
-        } else {
-            List<List<String>> rows = months.stream()
-                    .map(m -> List.of(m.format(MONTH), Long.toString(total.getOrDefault(m, 0L))))
-                    .toList();
-            table = new ReportTable("Notifications per month", List.of("Month", "Notifications"), numeric(1, 1), rows);
-        }
+        ReportTable table = scope.national()
+                ? perLaTable(months, byLa, names)
+                : new ReportTable(
+                        "Notifications per month",
+                        List.of("Month", "Notifications"),
+                        numeric(1, 1),
+                        months.stream()
+                                .map(m -> List.of(m.format(MONTH), Long.toString(total.getOrDefault(m, 0L))))
+                                .toList());
         String svg = BarChart.svg(
                 "chart",
                 "Notifications per month",
@@ -73,6 +61,23 @@ class ActivityReports {
                 List.of("Notifications"),
                 groups);
         return new Report(ReportKind.NOTIFICATIONS, svg, table);
+    }
+
+    private static ReportTable perLaTable(
+            List<YearMonth> months, Map<OdsCode, Map<YearMonth, Long>> byLa, LaNames names) {
+        List<String> headers = new ArrayList<>(List.of("Local authority", "ODS code"));
+        months.forEach(m -> headers.add(m.format(MONTH)));
+        headers.add("Total");
+        List<List<String>> rows = new ArrayList<>();
+        byLa.forEach((la, perMonth) -> {
+            List<String> row = new ArrayList<>(List.of(names.name(la), la.value()));
+            months.forEach(m -> row.add(Long.toString(perMonth.getOrDefault(m, 0L))));
+            row.add(Long.toString(
+                    perMonth.values().stream().mapToLong(Long::longValue).sum()));
+            rows.add(row);
+        });
+        return new ReportTable(
+                "Notifications per local authority and month", headers, numeric(2, months.size() + 1), rows);
     }
 
     /** Accesses by care-setting type: two bars each, unscheduled (solid) and scheduled (hatched). */

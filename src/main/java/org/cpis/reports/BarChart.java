@@ -49,6 +49,24 @@ final class BarChart {
         int groupHeight = series.size() * BAR_HEIGHT + GROUP_GAP;
         int height = LEGEND_HEIGHT + Math.max(1, groups.size()) * groupHeight + 24;
         StringBuilder svg = new StringBuilder(4096 + groups.size() * 400);
+        open(svg, id, title, description, height);
+        svg.append(PATTERNS);
+        legend(svg, series);
+        int y = LEGEND_HEIGHT;
+        for (Group g : groups) {
+            bars(svg, g, y, scale);
+            y += groupHeight;
+        }
+        if (groups.isEmpty()) {
+            svg.append(text(LABEL_WIDTH, y + 14, "No figures for this period", "start"));
+        }
+        if (line != null) {
+            threshold(svg, line, scale, height);
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static void open(StringBuilder svg, String id, String title, String description, int height) {
         svg.append(String.format(
                 Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cpis-chart\" viewBox=\"0 0 %d %d\" width=\"100%%\""
@@ -68,20 +86,6 @@ final class BarChart {
                 .append("-desc\">")
                 .append(escape(description))
                 .append("</desc>");
-        svg.append(PATTERNS);
-        legend(svg, series);
-        int y = LEGEND_HEIGHT;
-        for (Group g : groups) {
-            bars(svg, g, y, scale);
-            y += groupHeight;
-        }
-        if (groups.isEmpty()) {
-            svg.append(text(LABEL_WIDTH, y + 14, "No figures for this period", "start"));
-        }
-        if (line != null) {
-            threshold(svg, line, scale, height);
-        }
-        return svg.append("</svg>").toString();
     }
 
     private static final String PATTERNS = "<defs>"

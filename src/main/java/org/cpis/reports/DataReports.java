@@ -31,6 +31,17 @@ class DataReports {
         this.records = records;
     }
 
+    private static final List<String> UPLOAD_COLUMNS = List.of(
+            "Local authority",
+            "ODS code",
+            "Uploads",
+            "All loaded",
+            "Partially loaded",
+            "None loaded",
+            "Malformed",
+            "Lines received",
+            "Lines rejected");
+
     Report uploads(ReportScope scope, LaNames names) {
         List<UploadFigures.LaUploads> perLa = sorted(uploads.perLa(scope.la(), scope.from(), scope.to()), names);
         long[] byStatus = new long[4];
@@ -51,25 +62,8 @@ class DataReports {
                     n(u.linesReceived()),
                     n(u.linesRejected())));
         }
-        String[] labels = {"All loaded", "Partially loaded", "None loaded", "Malformed"};
-        List<BarChart.Group> groups = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            groups.add(BarChart.Group.of(labels[i], byStatus[i], n(byStatus[i])));
-        }
-        ReportTable table = new ReportTable(
-                "Uploads per local authority",
-                List.of(
-                        "Local authority",
-                        "ODS code",
-                        "Uploads",
-                        "All loaded",
-                        "Partially loaded",
-                        "None loaded",
-                        "Malformed",
-                        "Lines received",
-                        "Lines rejected"),
-                numeric(2, 7),
-                rows);
+        List<BarChart.Group> groups = statusGroups(byStatus);
+        ReportTable table = new ReportTable("Uploads per local authority", UPLOAD_COLUMNS, numeric(2, 7), rows);
         String svg = BarChart.svg(
                 "chart",
                 "Uploads by outcome",
@@ -77,6 +71,15 @@ class DataReports {
                 List.of("Uploads"),
                 groups);
         return new Report(ReportKind.UPLOADS, svg, table);
+    }
+
+    private static List<BarChart.Group> statusGroups(long[] byStatus) {
+        String[] labels = {"All loaded", "Partially loaded", "None loaded", "Malformed"};
+        List<BarChart.Group> groups = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            groups.add(BarChart.Group.of(labels[i], byStatus[i], n(byStatus[i])));
+        }
+        return groups;
     }
 
     Report rejections(ReportScope scope, LaNames names) {
@@ -118,23 +121,7 @@ class DataReports {
         }
         List<BarChart.Group> groups = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
-        perLa.forEach((la, u) -> {
-            if (u == null || u.linesReceived() == 0) {
-                rows.add(List.of(names.name(la), la.value(), "0", "0", "", "No uploads"));
-                return;
-            }
-            double matched = matchedPercent(u);
-            String percent = String.format(Locale.ROOT, "%.1f", matched);
-            boolean meets = matched >= GO_LIVE_THRESHOLD;
-            groups.add(BarChart.Group.of(names.name(la), matched, percent + "%" + (meets ? "" : " – below 95%")));
-            rows.add(List.of(
-                    names.name(la),
-                    la.value(),
-                    n(u.linesReceived()),
-                    n(u.invalidNhsNumbers()),
-                    percent,
-                    meets ? "Yes" : "No"));
-        });
+        perLa.forEach((la, u) -> matched(names.name(la), la, u, groups, rows));
         ReportTable table = new ReportTable(
                 "Lines with a valid NHS number, per local authority",
                 List.of(
@@ -155,6 +142,20 @@ class DataReports {
                 groups,
                 new BarChart.Threshold(GO_LIVE_THRESHOLD, "95% go-live threshold"));
         return new Report(ReportKind.NHS_NUMBERS, svg, table);
+    }
+
+    private static void matched(
+            String name, OdsCode la, UploadFigures.LaUploads u, List<BarChart.Group> groups, List<List<String>> rows) {
+        if (u == null || u.linesReceived() == 0) {
+            rows.add(List.of(name, la.value(), "0", "0", "", "No uploads"));
+            return;
+        }
+        double matched = matchedPercent(u);
+        String percent = String.format(Locale.ROOT, "%.1f", matched);
+        boolean meets = matched >= GO_LIVE_THRESHOLD;
+        groups.add(BarChart.Group.of(name, matched, percent + "%" + (meets ? "" : " – below 95%")));
+        rows.add(List.of(
+                name, la.value(), n(u.linesReceived()), n(u.invalidNhsNumbers()), percent, meets ? "Yes" : "No"));
     }
 
     static double matchedPercent(UploadFigures.LaUploads u) {

@@ -77,7 +77,7 @@ class OperationsEndpointsTest {
                 "/fhir/R4/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + TestNhsNumbers.next(),
                 edToken);
         events.publishEvent(new AuditVerified(Instant.parse("2026-11-30T10:00:00Z"), -1));
-        Thread.sleep(600); // the figures are read in the background every 200 ms here
+        Thread.sleep(1500); // the figures are read in the background every 500 ms here
 
         String metrics = scrape("metrics", "test-metrics-password").body();
         assertThat(metrics)
