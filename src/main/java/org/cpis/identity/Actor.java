@@ -1,5 +1,6 @@
 package org.cpis.identity;
 
+import java.io.Serializable;
 import java.util.Optional;
 import org.cpis.shared.OdsCode;
 import org.springframework.security.core.Authentication;
@@ -10,7 +11,9 @@ import org.springframework.security.core.Authentication;
  *
  * @param id the person's username or the API client's id
  */
-public record Actor(String id, String displayName, Role role, OdsCode organisation, String organisationName) {
+public record Actor(String id, String displayName, Role role, OdsCode organisation, String organisationName)
+        // Held by the signed-in person's session, which lives in PostgreSQL (serialised) so that every node reads it.
+        implements Serializable {
 
     public boolean system() {
         return role.system();

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +36,9 @@ class EmbeddedPostgresConfiguration {
                 ? Files.createTempDirectory("cpis-postgres-")
                 : properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(directory);
+        if (!properties.ephemeral()) {
+            OrphanedPostmaster.stopIfAny(directory);
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(properties.ephemeral())
@@ -45,16 +49,21 @@ class EmbeddedPostgresConfiguration {
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
         createDatabaseIfMissing(postgres);
-        return new EmbeddedPostgresServer(postgres, properties.ephemeral() ? directory : null);
+        return new EmbeddedPostgresServer(postgres, directory, properties.ephemeral());
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgresServer server) {
+    DataSource dataSource(
+            EmbeddedPostgresServer server,
+            @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeoutMillis) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.postgres().getJdbcUrl("postgres", DATABASE));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(40);
         dataSource.setPoolName("cpis-embedded");
+        // While the database is unreachable a request fails within seconds (503) instead of queueing for 30.
+        dataSource.setConnectionTimeout(connectionTimeoutMillis);
+        dataSource.addDataSourceProperty("connectTimeout", "3");
         // Same as spring.datasource.hikari.data-source-properties in application.yml for an external database.
         dataSource.addDataSourceProperty("logServerErrorDetail", "false");
         return dataSource;
@@ -76,14 +85,15 @@ class EmbeddedPostgresConfiguration {
     }
 
     /** Stops the server after the pool has closed (Spring destroys dependants first). */
-    record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path deleteOnClose) implements AutoCloseable {
+    record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean ephemeral)
+            implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
             postgres.close();
             // zonky may have removed a clean data directory itself already.
-            if (deleteOnClose != null && Files.exists(deleteOnClose)) {
-                try (Stream<Path> paths = Files.walk(deleteOnClose)) {
+            if (ephemeral && Files.exists(dataDirectory)) {
+                try (Stream<Path> paths = Files.walk(dataDirectory)) {
                     paths.sorted(Comparator.reverseOrder())
                             .forEach(p -> p.toFile().delete());
                 }
