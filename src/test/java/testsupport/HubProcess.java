@@ -184,7 +184,7 @@ public final class HubProcess implements AutoCloseable {
                 : System.getProperty("java.class.path");
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
