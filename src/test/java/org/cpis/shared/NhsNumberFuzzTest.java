@@ -16,6 +16,12 @@ class NhsNumberFuzzTest {
     void parses_exactly_the_valid_numbers_and_never_echoes_the_input(String input) {
         boolean valid = validByTheStandard(input);
         assertThat(NhsNumber.isValid(input)).isEqualTo(valid);
+        if (input == null) {
+            assertThat(valid).isFalse();
+            assertThat(catchThrowableOfType(InvalidIdentifierException.class, () -> NhsNumber.of(null)))
+                    .isNotNull();
+            return;
+        }
         if (valid) {
             NhsNumber number = NhsNumber.of(input);
             assertThat(number.value()).isEqualTo(input.replace(" ", ""));
@@ -33,6 +39,9 @@ class NhsNumberFuzzTest {
 
     /** NHS Data Dictionary: weights 10..2 over the first nine digits; 11 - (sum mod 11), 11 → 0, 10 → invalid. */
     private static boolean validByTheStandard(String input) {
+        if (input == null) {
+            return false;
+        }
         String digits = input.replace(" ", "");
         if (!digits.matches("[0-9]{10}")) {
             return false;
