@@ -91,10 +91,14 @@ YML
 done
 
 members_streaming() {
-  patronictl -c "$WORK/m1/patroni.yml" list -f json 2>/dev/null | python3 -c '
+  # Leaders running, synchronous standbys, replicas running or streaming (Patroni 3.0 says "running" for both).
+  curl -s --max-time 2 "http://127.0.0.1:28011/cluster" | python3 -c '
 import json,sys
-m=json.load(sys.stdin)
-print(sum(1 for x in m if x["Role"]=="Leader" and x["State"]=="running"), sum(1 for x in m if x["Role"]=="Sync Standby" and x["State"]=="streaming"), sum(1 for x in m if x["State"]=="streaming"))'
+m=json.load(sys.stdin)["members"]
+up=("running","streaming")
+print(sum(1 for x in m if x["role"]=="leader" and x["state"]=="running"),
+      sum(1 for x in m if x["role"]=="sync_standby" and x["state"] in up),
+      sum(1 for x in m if x["role"]!="leader" and x["state"] in up))'
 }
 for _ in $(seq 1 120); do
   read -r leaders sync streaming < <(members_streaming || echo "0 0 0")

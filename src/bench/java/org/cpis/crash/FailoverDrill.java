@@ -62,8 +62,9 @@ public final class FailoverDrill {
                 slowest = Math.max(slowest, a.millis());
             }
         }
+        long recovered = fault + Math.max(lastError, 0);
         long firstOkAfterErrors = answers.stream()
-                .filter(a -> a.at() > fault + Math.max(lastError, 0) && a.status() == 200)
+                .filter(a -> a.at() > recovered && a.status() == 200)
                 .mapToLong(a -> a.at() - fault)
                 .min()
                 .orElse(-1);
