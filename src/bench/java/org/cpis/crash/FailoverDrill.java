@@ -35,18 +35,21 @@ public final class FailoverDrill {
         long fault = Files.exists(faultFile)
                 ? Long.parseLong(Files.readString(faultFile).trim())
                 : 0;
-        report(ledger, fault);
+        long errors500 = report(ledger, fault);
         System.out.println("Reconciliation: " + new CrashReconciliation(ledger, jdbcUrl).check(new HubClient(hubA)));
+        if (errors500 > 0) {
+            throw new AssertionError(errors500 + " responses were 5xx other than 503");
+        }
         System.out.println("RESULT: PASS (nothing acknowledged lost, nothing half-applied, no duplicates)");
     }
 
-    private static void report(CrashLedger ledger, long fault) {
+    private static long report(CrashLedger ledger, long fault) {
         List<CrashLedger.Answer> answers = ledger.timeline;
         System.out.println("Responses by status: " + ledger.statuses);
         System.out.println("Client failures: " + ledger.failures);
         if (fault == 0) {
             System.out.println("No fault time recorded");
-            return;
+            return 0;
         }
         long firstError = -1;
         long lastError = -1;
@@ -76,8 +79,6 @@ public final class FailoverDrill {
                 "After the fault: %d responses; first non-200 at +%d ms, last at +%d ms; first 200 after the last"
                         + " non-200 at +%d ms; slowest 200 after the fault %d ms; 5xx other than 503: %d%n",
                 after, firstError, lastError, firstOkAfterErrors, slowest, errors500);
-        if (errors500 > 0) {
-            throw new AssertionError(errors500 + " responses were 5xx other than 503");
-        }
+        return errors500;
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The answer while PostgreSQL is unreachable (stopped, restarting, failing over, or the pool out of connections for
@@ -40,12 +41,15 @@ public class DatabaseUnavailable {
     /**
      * Whether this failure means the database could not be reached or dropped the connection (SQL states of class 08,
      * and 57P01-57P03: the server shutting down or starting), as opposed to a refused statement, which is a bug. A
-     * failed commit ({@code TransactionSystemException}) counts when its cause is a lost connection.
+     * commit or rollback that failed at the driver ({@code TransactionSystemException}) counts too.
      */
     static boolean causedBy(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
             if (t instanceof CannotCreateTransactionException
+                    // A commit or rollback the driver could not carry out: the connection went (seen as "JDBC rollback
+                    // failed" when PostgreSQL's primary died under a request, in the Patroni rehearsal).
+                    || t instanceof TransactionSystemException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
                     || t instanceof RecoverableDataAccessException
