@@ -1,5 +1,6 @@
 package org.cpis.identity;
 
+import java.io.Serializable;
 import java.util.Optional;
 import org.cpis.shared.OdsCode;
 import org.springframework.security.core.Authentication;
@@ -13,7 +14,9 @@ import org.springframework.security.core.Authentication;
  *     user in request headers): that client's id; null otherwise
  */
 public record Actor(
-        String id, String displayName, Role role, OdsCode organisation, String organisationName, String via) {
+        String id, String displayName, Role role, OdsCode organisation, String organisationName, String via)
+        // Held by the signed-in person's session, which lives in PostgreSQL (serialised) so that every node reads it.
+        implements Serializable {
 
     public Actor(String id, String displayName, Role role, OdsCode organisation, String organisationName) {
         this(id, displayName, role, organisation, organisationName, null);

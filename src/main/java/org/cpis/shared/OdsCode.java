@@ -1,9 +1,10 @@
 package org.cpis.shared;
 
+import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /** Organisation Data Service code of a local authority or health organisation/site: 3-10 upper-case letters and digits. */
-public record OdsCode(String value) {
+public record OdsCode(String value) implements Serializable {
 
     private static final Pattern FORMAT = Pattern.compile("[A-Z0-9]{3,10}");
 

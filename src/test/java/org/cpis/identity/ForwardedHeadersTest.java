@@ -30,7 +30,7 @@ class ForwardedHeadersTest {
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location")).contains("https://cpis.example.nhs.uk/login");
         assertThat(home.headers().allValues("Set-Cookie"))
-                .filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .filteredOn(cookie -> cookie.startsWith("SESSION="))
                 .singleElement()
                 .satisfies(cookie -> assertThat(cookie).contains("; Secure"));
     }
@@ -41,7 +41,7 @@ class ForwardedHeadersTest {
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location")).contains("http://localhost:" + port + "/login");
         assertThat(home.headers().allValues("Set-Cookie"))
-                .filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .filteredOn(cookie -> cookie.startsWith("SESSION="))
                 .singleElement()
                 .satisfies(cookie -> assertThat(cookie).doesNotContain("Secure"));
     }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +47,9 @@ class EmbeddedPostgresConfiguration {
                 ? Files.createTempDirectory("cpis-postgres-")
                 : properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(directory);
+        if (!properties.ephemeral()) {
+            OrphanedPostmaster.stopIfAny(directory);
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(properties.ephemeral())
@@ -56,13 +60,19 @@ class EmbeddedPostgresConfiguration {
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
         createRolesAndDatabase(postgres);
-        return new EmbeddedPostgresServer(postgres, properties.ephemeral() ? directory : null);
+        return new EmbeddedPostgresServer(postgres, directory, properties.ephemeral());
     }
 
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(EmbeddedPostgresServer server) {
-        return pool(server, RUNTIME, "cpis-embedded", 40);
+    DataSource dataSource(
+            EmbeddedPostgresServer server,
+            @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeoutMillis) {
+        HikariDataSource pool = pool(server, RUNTIME, "cpis-embedded", 40);
+        // While the database is unreachable a request fails within seconds (503) instead of queueing for 30.
+        pool.setConnectionTimeout(connectionTimeoutMillis);
+        pool.addDataSourceProperty("connectTimeout", "3");
+        return pool;
     }
 
     /** The owner's connections, for Flyway (and for tests that play a hostile owner). */
@@ -157,14 +167,15 @@ class EmbeddedPostgresConfiguration {
             """.formatted(OWNER);
 
     /** Stops the server after the pool has closed (Spring destroys dependants first). */
-    record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path deleteOnClose) implements AutoCloseable {
+    record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean ephemeral)
+            implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
             postgres.close();
             // zonky may have removed a clean data directory itself already.
-            if (deleteOnClose != null && Files.exists(deleteOnClose)) {
-                try (Stream<Path> paths = Files.walk(deleteOnClose)) {
+            if (ephemeral && Files.exists(dataDirectory)) {
+                try (Stream<Path> paths = Files.walk(dataDirectory)) {
                     paths.sorted(Comparator.reverseOrder())
                             .forEach(p -> p.toFile().delete());
                 }

@@ -35,15 +35,20 @@ class RequestLogFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long start = System.nanoTime();
+        // An exception that escapes every filter becomes the container's 500; log that, not the 200 not yet changed.
+        boolean failed = true;
         try {
             chain.doFilter(request, response);
+            failed = false;
         } finally {
             if (log.isInfoEnabled() && !isStaticAsset(request.getRequestURI())) {
                 log.info(
                         "{} {} {} {}ms",
                         METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER",
                         paths.of(request),
-                        response.getStatus(),
+                        failed && !response.isCommitted()
+                                ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                                : response.getStatus(),
                         (System.nanoTime() - start) / 1_000_000);
             }
         }
