@@ -28,6 +28,10 @@ public final class PageSession {
                 .build();
     }
 
+    public String base() {
+        return base;
+    }
+
     /** Signs in with the form; returns the sign-in's response (302 to / when it worked). */
     public HttpResponse<String> signIn(String username, String password) {
         return post("/login", "/login", "username=" + encode(username) + "&password=" + encode(password));

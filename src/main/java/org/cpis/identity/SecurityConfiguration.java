@@ -43,6 +43,20 @@ class SecurityConfiguration {
             + "font-src 'self' https://assets.nhs.uk; script-src 'self'; style-src 'self'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+    /** What anyone may reach without signing in. */
+    static final String[] PUBLIC = {
+        "/login",
+        "/error",
+        "/assets/**",
+        "/css/**",
+        "/js/**",
+        "/nhsuk-frontend.min.css",
+        "/nhsuk-frontend.min.js",
+        "/favicon.ico",
+        "/actuator/health",
+        "/actuator/health/**"
+    };
+
     /** Browser features no cpis page uses, refused to any script that would. */
     static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
             + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()";
@@ -160,18 +174,7 @@ class SecurityConfiguration {
             IdentityStatus status)
             throws Exception {
         http.authorizeHttpRequests(rules -> {
-                    rules.requestMatchers(
-                                    "/login",
-                                    "/error",
-                                    "/assets/**",
-                                    "/css/**",
-                                    "/js/**",
-                                    "/nhsuk-frontend.min.css",
-                                    "/nhsuk-frontend.min.js",
-                                    "/favicon.ico",
-                                    "/actuator/health",
-                                    "/actuator/health/**")
-                            .permitAll();
+                    rules.requestMatchers(PUBLIC).permitAll();
                     modules.forEach(m -> m.web(rules));
                     rules.anyRequest().access(new UnmappedAddresses(controllers));
                 })

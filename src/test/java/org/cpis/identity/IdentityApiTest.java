@@ -121,7 +121,7 @@ class IdentityApiTest {
     void an_authenticated_system_is_denied_what_no_rule_allows() {
         String token = hub.accessToken("birmingham-case-system", "demo-secret");
         assertThat(hub.get("/fhir/R4/CareTeam", token).statusCode()).isEqualTo(403);
-        assertThat(hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/api/v1/me"))
+        assertThat(hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/api/v1/uploads"))
                                 .header("Authorization", "Bearer " + token)
                                 .DELETE()
                                 .build())

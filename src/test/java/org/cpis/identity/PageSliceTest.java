@@ -9,11 +9,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.cpis.shared.validation.ValidationClockConfiguration;
 import org.cpis.shared.web.ApiErrorWriter;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +43,19 @@ public @interface PageSliceTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     @Import({SecurityConfiguration.class, ValidationClockConfiguration.class})
-    @EnableConfigurationProperties(SecurityProperties.class)
     class Beans {
+
+        /** The shipped defaults (docs/operations.md, "Limits"). */
+        @Bean
+        SecurityProperties securityProperties() {
+            SecurityProperties.Limit perMinute = new SecurityProperties.Limit(300, Duration.ofMinutes(1));
+            return new SecurityProperties(
+                    perMinute,
+                    perMinute,
+                    new SecurityProperties.Limit(10, Duration.ofMinutes(1)),
+                    new SecurityProperties.Lockout(5, Duration.ofMinutes(15)),
+                    Duration.ofSeconds(5));
+        }
 
         /** Every signed-in test person is enabled (ActiveSessionFilter). */
         @Bean

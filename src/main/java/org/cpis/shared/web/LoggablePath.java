@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -14,8 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * request no route took, its path with every segment that is not a word of some route replaced by {@code *}. A caller
  * can put anything in a path, an NHS number included; only the hub's own words reach the log.
  */
-@Component
-class LoggablePath {
+final class LoggablePath {
 
     /** Addresses served outside the controllers (Spring Security's and Spring Boot's). */
     private static final Set<String> FIXED = Set.of(
@@ -45,13 +42,14 @@ class LoggablePath {
     private final ObjectProvider<RequestMappingHandlerMapping> routes;
     private volatile Set<String> words;
 
-    LoggablePath(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> routes) {
+    LoggablePath(ObjectProvider<RequestMappingHandlerMapping> routes) {
         this.routes = routes;
     }
 
     String of(HttpServletRequest request) {
         if (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern
-                && !pattern.equals("/**")) {
+                && !pattern.equals("/**")
+                && !pattern.equals("/error")) { // an error page rendered for the request, not what it asked for
             return pattern;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());

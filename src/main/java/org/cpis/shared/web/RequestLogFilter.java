@@ -7,10 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * One line per request: method, route, status, time. Never the query string, headers or body, which may carry NHS
@@ -27,8 +30,9 @@ class RequestLogFilter extends OncePerRequestFilter {
 
     private final LoggablePath paths;
 
-    RequestLogFilter(LoggablePath paths) {
-        this.paths = paths;
+    RequestLogFilter(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers) {
+        this.paths = new LoggablePath(controllers);
     }
 
     @Override

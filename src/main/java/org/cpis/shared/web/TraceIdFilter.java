@@ -35,6 +35,8 @@ public class TraceIdFilter extends OncePerRequestFilter {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
     private static final Pattern SEPARATORS = Pattern.compile("[._:\\-]");
     private static final Pattern SEVEN_DIGITS = Pattern.compile("[0-9]{7}");
+    private static final Pattern UUIDS =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -64,18 +66,16 @@ public class TraceIdFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A caller's trace id is kept if it is a UUID, or of the safe alphabet and unable to hold personal numbers. */
+    /**
+     * A caller's trace id is kept if it is of the safe alphabet and, apart from any UUIDs in it, has no more than six
+     * digits in a row once separators are removed: an NHS number or a date of birth is never taken for a trace id.
+     */
     static boolean wellFormed(String supplied) {
         if (supplied == null || !SAFE.matcher(supplied).matches()) {
             return false;
         }
-        try {
-            return UUID.fromString(supplied).toString().equalsIgnoreCase(supplied);
-        } catch (IllegalArgumentException e) {
-            return !SEVEN_DIGITS
-                    .matcher(SEPARATORS.matcher(supplied).replaceAll(""))
-                    .find();
-        }
+        String rest = UUIDS.matcher(supplied).replaceAll("");
+        return !SEVEN_DIGITS.matcher(SEPARATORS.matcher(rest).replaceAll("")).find();
     }
 
     /** The current request's trace id, or null outside a request. */
