@@ -1,7 +1,10 @@
 package org.cpis.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.cpis.organisations.Organisations;
+import org.cpis.shared.EnglandDate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -16,14 +19,24 @@ class HomeController {
     record SignInOption(String registrationId, String name) {}
 
     private final ObjectProvider<ClientRegistrationRepository> oidcProviders;
+    private final Organisations organisations;
+    private final Clock clock;
 
-    HomeController(ObjectProvider<ClientRegistrationRepository> oidcProviders) {
+    HomeController(
+            ObjectProvider<ClientRegistrationRepository> oidcProviders, Organisations organisations, Clock clock) {
         this.oidcProviders = oidcProviders;
+        this.organisations = organisations;
+        this.clock = clock;
     }
 
     @GetMapping("/")
     String home(Actor actor, Model model) {
         model.addAttribute("tasks", HomeTasks.forRole(actor.role()));
+        // The LA's numbers are what clinicians ring at night: its data manager is reminded to confirm them.
+        model.addAttribute(
+                "confirmContacts",
+                actor.role() == Role.LA_DATA_MANAGER
+                        && organisations.contactsNeedConfirming(actor.organisation(), EnglandDate.today(clock)));
         return "home";
     }
 

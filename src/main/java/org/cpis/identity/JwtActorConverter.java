@@ -16,10 +16,12 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final IdentityService identities;
     private final IdentityProperties properties;
+    private final ClientRevocations revocations;
 
-    JwtActorConverter(IdentityService identities, IdentityProperties properties) {
+    JwtActorConverter(IdentityService identities, IdentityProperties properties, ClientRevocations revocations) {
         this.identities = identities;
         this.properties = properties;
+        this.revocations = revocations;
     }
 
     @Override
@@ -27,6 +29,9 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
         Role role = parse(jwt.getClaimAsString(properties.roleClaim()));
         if (role == null || !role.system()) {
             throw new InvalidBearerTokenException("token does not carry a cpis system role");
+        }
+        if (revocations.revoked(jwt.getSubject())) {
+            throw new InvalidBearerTokenException("the API client has been revoked");
         }
         OdsCode organisation;
         try {

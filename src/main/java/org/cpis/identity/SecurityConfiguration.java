@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,7 +28,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "font-src 'self' https://assets.nhs.uk; script-src 'self'; style-src 'self'; "
+            + "font-src 'self'; script-src 'self'; style-src 'self'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     @Bean
@@ -39,11 +40,19 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnExpression("'${cpis.identity.external-token-issuer:}'.isEmpty()")
-    SecurityFilterChain tokenEndpoint(HttpSecurity http) throws Exception {
+    SecurityFilterChain tokenEndpoint(HttpSecurity http, PasswordEncoder passwordEncoder) throws Exception {
         // Only the client-credentials grant is registered for any client, so /oauth2/authorize never succeeds.
         // Spring Security 7 no longer narrows this chain to the protocol endpoints by itself; "/oauth2/**" would also
         // swallow /oauth2/authorization/{id}, where OpenID Connect sign-in starts.
-        http.oauth2AuthorizationServer(as -> http.securityMatcher(as.getEndpointsMatcher()))
+        // During a secret rotation's overlap either of a client's two secrets is accepted (ClientSecrets).
+        ClientSecrets secrets = new ClientSecrets(passwordEncoder);
+        http.oauth2AuthorizationServer(as -> {
+                    http.securityMatcher(as.getEndpointsMatcher());
+                    as.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
+                            .filter(ClientSecretAuthenticationProvider.class::isInstance)
+                            .map(ClientSecretAuthenticationProvider.class::cast)
+                            .forEach(p -> p.setPasswordEncoder(secrets))));
+                })
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated());
         return http.build();
     }

@@ -80,8 +80,9 @@ class TokenConfiguration {
     }
 
     @Bean
-    JwtActorConverter jwtActorConverter(IdentityService identities, IdentityProperties properties) {
-        return new JwtActorConverter(identities, properties);
+    JwtActorConverter jwtActorConverter(
+            IdentityService identities, IdentityProperties properties, ClientRevocations revocations) {
+        return new JwtActorConverter(identities, properties, revocations);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -90,8 +91,8 @@ class TokenConfiguration {
 
         @Bean
         RegisteredClientRepository registeredClientRepository(
-                ApiClientRepository clients, IdentityProperties properties) {
-            return new ApiClientRegistry(clients, properties.accessTokenTtl());
+                ApiClientRepository clients, IdentityProperties properties, Clock clock) {
+            return new ApiClientRegistry(clients, properties.accessTokenTtl(), clock);
         }
 
         @Bean

@@ -3,7 +3,9 @@ package org.cpis.notifications;
 /** How a notification is delivered besides the pull API; stored as these names. */
 enum Channel {
     WEBHOOK("Webhook"),
-    EMAIL("Email");
+    EMAIL("Email"),
+    /** The e-mail to the duty mailbox when a notification has been left unreviewed too long. */
+    ESCALATION("Escalation email");
 
     private final String displayName;
 
