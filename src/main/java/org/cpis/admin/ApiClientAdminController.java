@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** API clients for the operator's administrators: create (secret shown once), rotate with an overlap, revoke. */
 @Controller
@@ -136,10 +137,11 @@ class ApiClientAdminController {
     }
 
     @PostMapping("/admin/api-clients/{id}/revoke")
-    String revoke(Actor actor, @PathVariable String id) {
+    String revoke(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
         ApiClientSummary client = existing(id);
         admin.revokeClient(actor, client.clientId());
-        return "redirect:/admin/api-clients/" + client.clientId() + "?revoked";
+        redirect.addFlashAttribute("success", "API client revoked. Its secrets and tokens are refused.");
+        return "redirect:/admin/api-clients/" + client.clientId();
     }
 
     private ApiClientSummary existing(String id) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The LA data manager keeps the numbers clinicians are told to ring, for their own authority only. */
 @Controller
@@ -34,12 +35,19 @@ class LaContactsController {
     }
 
     @PostMapping("/settings/contacts")
-    String save(Actor actor, @Valid @ModelAttribute("form") ContactsForm form, BindingResult binding, Model model) {
+    String save(
+            Actor actor,
+            @Valid @ModelAttribute("form") ContactsForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return page(ownAuthority(actor), form, ErrorSummary.of(binding, ContactsForm.FIELDS), model);
         }
         admin.updateContacts(actor, form);
-        return "redirect:/settings/contacts?saved";
+        redirect.addFlashAttribute(
+                "success", "Contact details saved and confirmed. Clinicians see them from their next check.");
+        return "redirect:/settings/contacts";
     }
 
     private RegistryEntry ownAuthority(Actor actor) {

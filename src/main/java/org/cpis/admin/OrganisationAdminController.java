@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The registry for the operator's administrators: list, search, create, edit, deactivate, load a file. */
@@ -79,7 +80,11 @@ class OrganisationAdminController {
 
     @PostMapping("/admin/organisations/new")
     String create(
-            Actor actor, @Valid @ModelAttribute("form") OrganisationForm form, BindingResult binding, Model model) {
+            Actor actor,
+            @Valid @ModelAttribute("form") OrganisationForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         form.check(binding, null);
         if (binding.hasErrors()) {
             return form(form, null, ErrorSummary.of(binding, FIELDS), model);
@@ -88,7 +93,8 @@ class OrganisationAdminController {
             binding.rejectValue("odsCode", "taken", "An organisation with this ODS code is already registered");
             return form(form, null, ErrorSummary.of(binding, FIELDS), model);
         }
-        return "redirect:/admin/organisations/" + form.ods().value() + "?saved";
+        redirect.addFlashAttribute("success", "Organisation saved.");
+        return "redirect:/admin/organisations/" + form.ods().value();
     }
 
     @GetMapping("/admin/organisations/{ods}")
@@ -103,7 +109,8 @@ class OrganisationAdminController {
             @PathVariable String ods,
             @Valid @ModelAttribute("form") OrganisationForm form,
             BindingResult binding,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
         RegistryEntry entry = existing(ods);
         // The code and kind of an existing organisation are not changed here; odsCode is not part of the edit form.
         form.check(binding, entry.kind());
@@ -111,14 +118,24 @@ class OrganisationAdminController {
             return form(form, entry, ErrorSummary.of(binding, FIELDS), model);
         }
         admin.updateOrganisation(actor, form.entry(entry.odsCode(), entry.kind()));
-        return "redirect:/admin/organisations/" + entry.odsCode().value() + "?saved";
+        redirect.addFlashAttribute("success", "Organisation saved.");
+        return "redirect:/admin/organisations/" + entry.odsCode().value();
     }
 
     @PostMapping("/admin/organisations/{ods}/active")
-    String setActive(Actor actor, @PathVariable String ods, @RequestParam("active") boolean active) {
+    String setActive(
+            Actor actor,
+            @PathVariable String ods,
+            @RequestParam("active") boolean active,
+            RedirectAttributes redirect) {
         RegistryEntry entry = existing(ods);
         admin.setActive(actor, entry.odsCode(), active);
-        return "redirect:/admin/organisations/" + entry.odsCode().value() + (active ? "?reactivated" : "?deactivated");
+        redirect.addFlashAttribute(
+                "success",
+                active
+                        ? "Organisation reactivated."
+                        : "Organisation deactivated. Its people can no longer sign in and its systems are refused.");
+        return "redirect:/admin/organisations/" + entry.odsCode().value();
     }
 
     private RegistryEntry existing(String ods) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** People for the operator's administrators: list, create, change role and organisation, disable, bind OIDC. */
 @Controller
@@ -57,7 +58,12 @@ class PeopleAdminController {
     }
 
     @PostMapping("/admin/people/new")
-    String create(Actor actor, @Valid @ModelAttribute("form") PersonForm form, BindingResult binding, Model model) {
+    String create(
+            Actor actor,
+            @Valid @ModelAttribute("form") PersonForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         form.checkNew(binding);
         if (binding.hasErrors()) {
             return form(form, null, ErrorSummary.of(binding, PersonForm.FIELDS), model);
@@ -68,7 +74,8 @@ class PeopleAdminController {
             binding.rejectValue(refused.field(), "refused", refused.getMessage());
             return form(form, null, ErrorSummary.of(binding, PersonForm.FIELDS), model);
         }
-        return "redirect:/admin/people/" + form.username() + "?saved";
+        redirect.addFlashAttribute("success", "Person saved.");
+        return "redirect:/admin/people/" + form.username();
     }
 
     @GetMapping("/admin/people/{username}")
@@ -83,7 +90,8 @@ class PeopleAdminController {
             @PathVariable String username,
             @Valid @ModelAttribute("form") PersonForm form,
             BindingResult binding,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
         PersonSummary person = existing(username);
         if (binding.hasErrors()) {
             return form(form, PersonRow.of(person), ErrorSummary.of(binding, PersonForm.FIELDS), model);
@@ -94,7 +102,8 @@ class PeopleAdminController {
             binding.rejectValue(refused.field(), "refused", refused.getMessage());
             return form(form, PersonRow.of(person), ErrorSummary.of(binding, PersonForm.FIELDS), model);
         }
-        return "redirect:/admin/people/" + person.username() + "?saved";
+        redirect.addFlashAttribute("success", "Person saved.");
+        return "redirect:/admin/people/" + person.username();
     }
 
     private PersonSummary existing(String username) {

@@ -113,6 +113,18 @@ class AdminPagesControllerTest {
     }
 
     @Test
+    void a_saved_organisation_says_so() throws Exception {
+        assertThat(page(get("/admin/organisations/E08000025")
+                        .flashAttr("success", "Organisation saved.")
+                        .with(as(Role.ADMINISTRATOR))))
+                .containsOnlyOnce("Organisation saved.")
+                .contains("Deactivate organisation")
+                .doesNotContain("Organisation reactivated");
+        assertThat(page(get("/admin/organisations/E08000025").with(as(Role.ADMINISTRATOR))))
+                .doesNotContain("Organisation saved.");
+    }
+
+    @Test
     void each_kind_of_file_is_loaded_once_by_its_own_import() throws Exception {
         when(admin.importRegistry(any(), eq(RegistryImportForm.Kind.CARE_SETTINGS), any(Reader.class)))
                 .thenReturn(new ImportResult(12, List.of()));
@@ -191,7 +203,7 @@ class AdminPagesControllerTest {
                         .param("odsCode", "E08000035")
                         .with(as(Role.LA_DATA_MANAGER))
                         .with(csrf()))
-                .andExpect(redirectedUrl("/settings/contacts?saved"));
+                .andExpect(redirectedUrl("/settings/contacts"));
         verify(admin)
                 .updateContacts(
                         org.mockito.ArgumentMatchers.argThat(

@@ -127,7 +127,7 @@ class AdministrationBrowserIT {
         admin.getByLabel("Emergency duty (out of hours) number").fill("0191 498 0001");
         admin.getByLabel("Duty and advice team mailbox (optional)").fill("duty@testshire.example");
         press(admin, "Add organisation");
-        assertThat(admin).hasURL(url("/admin/organisations/" + ods + "?saved"));
+        assertThat(admin).hasURL(url("/admin/organisations/" + ods));
         assertThat(admin.getByTestId("success")).containsText("Organisation saved");
         Browser.assertAccessible(admin);
 
@@ -276,7 +276,8 @@ class AdministrationBrowserIT {
         admin.getByLabel("Organisation ODS code").fill(ods);
         admin.getByLabel("Password (optional)").fill(PASSWORD);
         press(admin, "Add person");
-        assertThat(admin).hasURL(url("/admin/people/" + username + "?saved"));
+        assertThat(admin).hasURL(url("/admin/people/" + username));
+        assertThat(admin.getByTestId("success")).hasText("Person saved.");
         assertThat(admin.getByTestId("person-summary")).containsText("Never");
     }
 
