@@ -23,9 +23,9 @@ class AdministrationRepository {
     private static final String PERSON = """
             select username, display_name, email, role, organisation_ods, enabled, oidc_issuer, oidc_subject,
                    last_signed_in_at from identity.person""";
-    private static final String MATCHING = """
-             where (:text = '' or username ilike :pattern or display_name ilike :pattern or email ilike :pattern
-                    or organisation_ods = upper(:text))""";
+    private static final String MATCHING =
+            " where (:text = '' or username ilike :pattern or display_name ilike :pattern"
+                    + " or email ilike :pattern or organisation_ods = upper(:text))";
     private static final String CLIENT = """
             select client_id, name, role, organisation_ods, enabled, created_at, secret_rotated_at,
                    previous_secret_expires_at, revoked_at from identity.api_client""";

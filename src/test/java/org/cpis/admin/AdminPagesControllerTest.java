@@ -125,6 +125,48 @@ class AdminPagesControllerTest {
     }
 
     @Test
+    void people_and_api_clients_are_listed_with_sign_in_and_status() throws Exception {
+        var person = new IdentityAdministration.PersonSummary(
+                "priya.shah",
+                "Priya Shah",
+                "priya@x.example",
+                Role.LA_DATA_MANAGER,
+                OdsCode.of("E08000025"),
+                false,
+                null,
+                null,
+                null);
+        when(identities.people(any(), anyInt(), anyInt()))
+                .thenReturn(new IdentityAdministration.PersonPage(List.of(person), 1));
+        when(identities.person("priya.shah")).thenReturn(Optional.of(person));
+        assertThat(page(get("/admin/people").with(as(Role.ADMINISTRATOR))))
+                .contains("Priya Shah", "Local authority data manager", "E08000025", "Never", "Disabled", "1 person.");
+        assertThat(page(get("/admin/people/priya.shah").with(as(Role.ADMINISTRATOR))))
+                .contains("Priya Shah", "Disabled (cannot sign in)");
+        var client = new IdentityAdministration.ApiClientSummary(
+                "leeds-case-system",
+                "Leeds case system",
+                Role.LA_SYSTEM,
+                OdsCode.of("E08000035"),
+                true,
+                java.time.Instant.parse("2026-11-30T10:00:00Z"),
+                null,
+                null,
+                null);
+        when(identities.clients()).thenReturn(List.of(client));
+        when(identities.client("leeds-case-system")).thenReturn(Optional.of(client));
+        assertThat(page(get("/admin/api-clients").with(as(Role.ADMINISTRATOR))))
+                .contains("leeds-case-system", "Leeds case system", "Active");
+        assertThat(page(get("/admin/api-clients/leeds-case-system").with(as(Role.ADMINISTRATOR))))
+                .contains("Rotate secret", "Revoke API client", "24 hours");
+        assertThat(page(get("/admin/people/new").with(as(Role.ADMINISTRATOR)))).contains("Username", "Password");
+        assertThat(page(get("/admin/api-clients/new").with(as(Role.ADMINISTRATOR))))
+                .contains("Client ID");
+        assertThat(page(get("/admin/organisations/new").with(as(Role.ADMINISTRATOR))))
+                .contains("Add organisation");
+    }
+
+    @Test
     void each_kind_of_file_is_loaded_once_by_its_own_import() throws Exception {
         when(admin.importRegistry(any(), eq(RegistryImportForm.Kind.CARE_SETTINGS), any(Reader.class)))
                 .thenReturn(new ImportResult(12, List.of()));

@@ -135,7 +135,8 @@ class AdministrationBrowserIT {
         String manager = "dm." + suffix;
         addPerson(admin, manager, "Sam Patel", "LA_DATA_MANAGER");
         addPerson(admin, "duty." + suffix, "Alex Jones", "DUTY_TEAM");
-        menu(admin, "People");
+        com.microsoft.playwright.Response list = admin.navigate(url("/admin/people"));
+        assertThat(list.status()).as(admin.content()).isEqualTo(200);
         admin.getByLabel("Name, username, email or ODS code").fill(ods);
         press(admin, "Search");
         Locator people = admin.getByTestId("people").locator("tbody tr");
