@@ -49,13 +49,16 @@ class EverydayPagesBrowserIT {
     private static void fits(Page page, String testId) {
         Locator table = page.getByTestId(testId);
         assertThat(table).isVisible();
-        double tableRight = (double) table.evaluate("t => t.getBoundingClientRect().right");
-        double regionRight = (double) table.evaluate("t => t.parentElement.getBoundingClientRect().right");
-        double lastRight =
-                (double) table.evaluate("t => t.querySelector('thead th:last-child').getBoundingClientRect().right");
+        double tableRight = number(table, "t => t.getBoundingClientRect().right");
+        double regionRight = number(table, "t => t.parentElement.getBoundingClientRect().right");
+        double lastRight = number(table, "t => t.querySelector('thead th:last-child').getBoundingClientRect().right");
         assertThat(page.viewportSize().width).isEqualTo(1280);
         assertThat(lastRight).as(testId).isLessThanOrEqualTo(regionRight + 1);
         assertThat(tableRight).as(testId).isLessThanOrEqualTo(1280);
+    }
+
+    private static double number(Locator element, String script) {
+        return ((Number) element.evaluate(script)).doubleValue();
     }
 
     @Test
