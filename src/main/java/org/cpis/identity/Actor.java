@@ -13,8 +13,7 @@ import org.springframework.security.core.Authentication;
  * @param via for a person acting through an API client (a user-restricted token, or a system token naming its end
  *     user in request headers): that client's id; null otherwise
  */
-public record Actor(
-        String id, String displayName, Role role, OdsCode organisation, String organisationName, String via)
+public record Actor(String id, String displayName, Role role, OdsCode organisation, String organisationName, String via)
         // Held by the signed-in person's session, which lives in PostgreSQL (serialised) so that every node reads it.
         implements Serializable {
 

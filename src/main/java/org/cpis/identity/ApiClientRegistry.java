@@ -1,5 +1,6 @@
 package org.cpis.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -21,11 +22,21 @@ class ApiClientRegistry implements RegisteredClientRepository {
     private final ApiClientRepository clients;
     private final Duration tokenTtl;
     private final Lockouts lockouts;
+    private final Clock clock;
 
-    ApiClientRegistry(ApiClientRepository clients, Duration tokenTtl, Lockouts lockouts) {
+    ApiClientRegistry(ApiClientRepository clients, Duration tokenTtl, Lockouts lockouts, Clock clock) {
         this.clients = clients;
         this.tokenTtl = tokenTtl;
         this.lockouts = lockouts;
+        this.clock = clock;
+    }
+
+    /** The current secret's hash, and during a rotation's overlap the previous one's too (see {@link ClientSecrets}). */
+    private String secretHashes(ApiClientRepository.ApiClientRow row) {
+        if (row.previousSecretHash() != null && clock.instant().isBefore(row.previousSecretExpiresAt())) {
+            return ClientSecrets.either(row.secretHash(), row.previousSecretHash());
+        }
+        return row.secretHash();
     }
 
     @Override
@@ -47,7 +58,7 @@ class ApiClientRegistry implements RegisteredClientRepository {
                 .map(row -> RegisteredClient.withId(row.clientId())
                         .clientId(row.clientId())
                         .clientName(row.name())
-                        .clientSecret(row.secretHash())
+                        .clientSecret(secretHashes(row))
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)

@@ -10,8 +10,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiClientRepository {
 
+    /** @param previousSecretHash after a rotation, the secret still accepted until previousSecretExpiresAt */
     record ApiClientRow(
-            String clientId, String name, String secretHash, Role role, OdsCode organisation, boolean enabled) {}
+            String clientId,
+            String name,
+            String secretHash,
+            Role role,
+            OdsCode organisation,
+            boolean enabled,
+            String previousSecretHash,
+            java.time.Instant previousSecretExpiresAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -23,7 +31,8 @@ class ApiClientRepository {
 
     Optional<ApiClientRow> byClientId(String clientId) {
         return jdbc.sql("""
-                select client_id, name, secret_hash, role, organisation_ods, enabled
+                select client_id, name, secret_hash, role, organisation_ods, enabled, previous_secret_hash,
+                       previous_secret_expires_at
                   from identity.api_client where client_id = :id
                 """)
                 .param("id", clientId)
@@ -33,7 +42,9 @@ class ApiClientRepository {
                         rs.getString(3),
                         Role.valueOf(rs.getString(4)),
                         new OdsCode(rs.getString(5)),
-                        rs.getBoolean(6)))
+                        rs.getBoolean(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
                 .optional();
     }
 

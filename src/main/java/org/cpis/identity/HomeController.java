@@ -1,7 +1,10 @@
 package org.cpis.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.cpis.organisations.Organisations;
+import org.cpis.shared.EnglandDate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -17,10 +20,18 @@ class HomeController {
 
     private final ObjectProvider<ClientRegistrationRepository> oidcProviders;
     private final ObjectProvider<HomeNotices> notices;
+    private final Organisations organisations;
+    private final Clock clock;
 
-    HomeController(ObjectProvider<ClientRegistrationRepository> oidcProviders, ObjectProvider<HomeNotices> notices) {
+    HomeController(
+            ObjectProvider<ClientRegistrationRepository> oidcProviders,
+            ObjectProvider<HomeNotices> notices,
+            Organisations organisations,
+            Clock clock) {
         this.oidcProviders = oidcProviders;
         this.notices = notices;
+        this.organisations = organisations;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -31,6 +42,11 @@ class HomeController {
                 notices.orderedStream()
                         .flatMap(n -> n.noticesFor(actor).stream())
                         .toList());
+        // The LA's numbers are what clinicians ring at night: its data manager is reminded to confirm them.
+        model.addAttribute(
+                "confirmContacts",
+                actor.role() == Role.LA_DATA_MANAGER
+                        && organisations.contactsNeedConfirming(actor.organisation(), EnglandDate.today(clock)));
         return "home";
     }
 

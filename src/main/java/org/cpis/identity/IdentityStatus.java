@@ -92,4 +92,15 @@ class IdentityStatus {
                 .update();
         answers.invalidate("revoked:" + jti);
     }
+
+    /** Forgets what this node remembers of a client, so that an administrator's revocation applies here at once. */
+    void forgetClient(String clientId) {
+        answers.invalidate("client:" + clientId);
+        answers.invalidate("active-client:" + clientId);
+    }
+
+    /** Likewise for a person an administrator has disabled. */
+    void forgetPerson(String username) {
+        answers.invalidate("person:" + username);
+    }
 }

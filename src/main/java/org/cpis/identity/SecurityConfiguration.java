@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -40,7 +41,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "font-src 'self' https://assets.nhs.uk; script-src 'self'; style-src 'self'; "
+            + "font-src 'self'; script-src 'self'; style-src 'self'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     /** What anyone may reach without signing in. */
@@ -94,11 +95,20 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnExpression("'${cpis.identity.external-token-issuer:}'.isEmpty()")
-    SecurityFilterChain tokenEndpoint(HttpSecurity http, RateLimits limits) throws Exception {
+    SecurityFilterChain tokenEndpoint(HttpSecurity http, RateLimits limits, PasswordEncoder passwordEncoder)
+            throws Exception {
         // Only the client-credentials grant is registered for any client, so /oauth2/authorize never succeeds.
         // Spring Security 7 no longer narrows this chain to the protocol endpoints by itself; "/oauth2/**" would also
         // swallow /oauth2/authorization/{id}, where OpenID Connect sign-in starts.
-        http.oauth2AuthorizationServer(as -> http.securityMatcher(as.getEndpointsMatcher()))
+        // During a secret rotation's overlap either of a client's two secrets is accepted (ClientSecrets).
+        ClientSecrets secrets = new ClientSecrets(passwordEncoder);
+        http.oauth2AuthorizationServer(as -> {
+                    http.securityMatcher(as.getEndpointsMatcher());
+                    as.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
+                            .filter(ClientSecretAuthenticationProvider.class::isInstance)
+                            .map(ClientSecretAuthenticationProvider.class::cast)
+                            .forEach(p -> p.setPasswordEncoder(secrets))));
+                })
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .headers(SecurityConfiguration::hardened)
                 .addFilterBefore(new ThrottleFilter(limits), AbstractPreAuthenticatedProcessingFilter.class);

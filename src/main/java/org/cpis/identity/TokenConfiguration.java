@@ -100,8 +100,8 @@ class TokenConfiguration {
 
         @Bean
         RegisteredClientRepository registeredClientRepository(
-                ApiClientRepository clients, IdentityProperties properties, Lockouts lockouts) {
-            return new ApiClientRegistry(clients, properties.accessTokenTtl(), lockouts);
+                ApiClientRepository clients, IdentityProperties properties, Lockouts lockouts, Clock clock) {
+            return new ApiClientRegistry(clients, properties.accessTokenTtl(), lockouts, clock);
         }
 
         @Bean

@@ -5,7 +5,9 @@ enum Channel {
     WEBHOOK("Webhook"),
     EMAIL("Email"),
     /** An Access to Service Notification to the LA's MESH mailbox (issue 18), through {@link MeshDelivery}. */
-    MESH("MESH");
+    MESH("MESH"),
+    /** The e-mail to the duty mailbox when a notification has been left unreviewed too long. */
+    ESCALATION("Escalation email");
 
     private final String displayName;
 

@@ -92,9 +92,10 @@ class DeliveryWorker {
         for (Claimed delivery : batch) {
             // An e-mail cannot be de-duplicated by its reader, so none is started that might outlast the lease and be
             // sent again by another node; what is left here is claimed again when the lease runs out.
-            if (delivery.channel() == Channel.EMAIL
+            if (delivery.channel() != Channel.WEBHOOK
                     && Instant.now(clock).plus(EMAIL_MARGIN).isBefore(delivery.leaseUntil())) {
-                record(List.of(new Outcome(delivery, emailed(delivery.notification()))));
+                boolean escalation = delivery.channel() == Channel.ESCALATION;
+                record(List.of(new Outcome(delivery, emailed(delivery.notification(), escalation))));
             }
         }
         for (Claimed delivery : batch) {
@@ -119,9 +120,9 @@ class DeliveryWorker {
         }
     }
 
-    private String emailed(Notification n) {
+    private String emailed(Notification n, boolean escalation) {
         try {
-            return email.send(n);
+            return email.send(n, escalation);
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName();
         }

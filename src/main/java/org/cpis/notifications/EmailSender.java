@@ -2,8 +2,12 @@ package org.cpis.notifications;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.cpis.organisations.LocalAuthority;
 import org.cpis.organisations.Organisations;
+import org.cpis.shared.PlanType;
+import org.cpis.shared.web.ViewFormat;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -29,8 +33,11 @@ class EmailSender {
         return mail.getIfAvailable() != null;
     }
 
-    /** @return null when sent, otherwise what went wrong (no personal data) */
-    String send(Notification n) {
+    /**
+     * @param escalation the notification has been left unreviewed too long: the duty team is told so
+     * @return null when sent, otherwise what went wrong (no personal data)
+     */
+    String send(Notification n, boolean escalation) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return "no SMTP server configured";
@@ -45,8 +52,11 @@ class EmailSender {
             helper.setFrom(properties.mailFrom());
             helper.setTo(la.dutyTeamEmail());
             String reference = n.localIds() == null ? "no local reference" : "local reference " + n.localIds();
-            helper.setSubject("CP-IS: unscheduled care access notification waiting (" + reference + ")");
-            helper.setText(text(n, reference));
+            helper.setSubject(
+                    escalation
+                            ? "CP-IS: ESCALATED - notification still unreviewed (" + reference + ")"
+                            : "CP-IS: unscheduled care access notification waiting (" + reference + ")");
+            helper.setText(text(n, reference, escalation));
             sender.send(message);
             return null;
         } catch (MessagingException | MailException e) {
@@ -54,18 +64,33 @@ class EmailSender {
         }
     }
 
-    private String text(Notification n, String reference) {
+    /** Times in England's time (GMT or BST, as the page shows them); the link is the hub's public address. */
+    private String text(Notification n, String reference, boolean escalation) {
+        String base = properties.publicUrl().toString().replaceAll("/+$", "");
         return String.join(
                 "\n",
-                "A CP-IS notification is waiting for your authority.",
+                escalation
+                        ? "A CP-IS notification for your authority has been left unreviewed since "
+                                + ViewFormat.dateTime(n.createdAt()) + " and is now escalated to the duty team."
+                        : "A CP-IS notification is waiting for your authority.",
                 "",
                 "Child: " + reference,
-                "Plan: " + n.planTypes(),
+                "Plan: " + plans(n.planTypes()),
                 "Attended: " + n.organisationName() + " (" + n.organisation().value() + ")",
-                "When: " + n.firstAccessedAt(),
+                "When: " + ViewFormat.dateTime(n.firstAccessedAt()),
                 "",
-                "Review it in CP-IS: " + properties.publicUrl() + "/notifications/" + n.id(),
+                "Review it in CP-IS: " + base + "/notifications/" + n.id(),
                 "",
                 "This e-mail is the backup of the notification and deliberately carries no name or NHS number.");
+    }
+
+    private static String plans(String codes) {
+        if (codes == null || codes.isBlank()) {
+            return "";
+        }
+        return Arrays.stream(codes.split(","))
+                .map(String::strip)
+                .map(c -> ViewFormat.codeName(c, PlanType.class, PlanType::displayName))
+                .collect(Collectors.joining(", "));
     }
 }

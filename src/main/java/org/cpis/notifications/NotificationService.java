@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cpis.organisations.LocalAuthority;
+import org.cpis.organisations.Organisations;
 import org.cpis.shared.OdsCode;
 import org.cpis.webhooks.WebhookSettings;
 import org.cpis.webhooks.Webhooks;
@@ -22,13 +24,22 @@ class NotificationService implements Notifications {
     private final Webhooks webhooks;
     private final NotificationsProperties properties;
     private final Clock clock;
+    private final DeliveryQueue deliveries;
+    private final EmailSender email;
+    private final Organisations organisations;
 
     NotificationService(
             NotificationRepository notifications,
             ReviewRepository reviews,
             Webhooks webhooks,
             NotificationsProperties properties,
-            Clock clock) {
+            Clock clock,
+            DeliveryQueue deliveries,
+            EmailSender email,
+            Organisations organisations) {
+        this.deliveries = deliveries;
+        this.email = email;
+        this.organisations = organisations;
         this.notifications = notifications;
         this.reviews = reviews;
         this.webhooks = webhooks;
@@ -88,7 +99,24 @@ class NotificationService implements Notifications {
     @Transactional
     public int escalate() {
         Instant now = Instant.now(clock);
-        return reviews.escalate(now, now.minus(properties.escalateAfter()));
+        List<ReviewRepository.Escalated> escalated = reviews.escalate(now, now.minus(properties.escalateAfter()));
+        // Each is also e-mailed to the LA's duty mailbox, queued in this transaction so that none is lost.
+        if (email.configured()) {
+            for (ReviewRepository.Escalated e : escalated) {
+                if (organisations
+                        .localAuthority(e.la())
+                        .map(LocalAuthority::dutyTeamEmail)
+                        .isPresent()) {
+                    deliveries.add(e.id(), e.la(), Channel.ESCALATION, now, now.plus(properties.webhookRetryFor()));
+                }
+            }
+        }
+        return escalated.size();
+    }
+
+    @Override
+    public boolean emailBackupOn() {
+        return email.configured();
     }
 
     @Override

@@ -40,8 +40,14 @@ public interface Notifications {
 
     int closeAll(OdsCode localAuthority, List<UUID> ids, String reviewer, String note);
 
-    /** Flags unreviewed notifications older than the escalation time; they rise to the top of the duty view. */
+    /**
+     * Flags unreviewed notifications older than the escalation time; they rise to the top of the duty view and, where an
+     * SMTP server and the LA's duty mailbox are set, are e-mailed to that mailbox.
+     */
     int escalate();
+
+    /** Whether an SMTP server is configured, so that the e-mail backup (and escalation e-mails) can go. */
+    boolean emailBackupOn();
 
     /**
      * Sets the LA's webhook URL and turns it on; creates a secret if there is none ({@link Webhooks#configure}). Kept

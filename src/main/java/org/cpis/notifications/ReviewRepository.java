@@ -115,13 +115,18 @@ class ReviewRepository {
                 .update();
     }
 
-    int escalate(Instant now, Instant cutoff) {
+    /** Flags the notifications left unreviewed since before the cutoff; returns each one's id and LA. */
+    List<Escalated> escalate(Instant now, Instant cutoff) {
         return jdbc.sql("""
                         update notifications.notification set escalated_at = :now, updated_at = :now
                          where status = 'UNREVIEWED' and escalated_at is null and created_at < :cutoff
+                        returning id, la_ods
                         """)
                 .param("now", Timestamp.from(now))
                 .param("cutoff", Timestamp.from(cutoff))
-                .update();
+                .query((rs, n) -> new Escalated(rs.getObject(1, UUID.class), new OdsCode(rs.getString(2))))
+                .list();
     }
+
+    record Escalated(UUID id, OdsCode la) {}
 }

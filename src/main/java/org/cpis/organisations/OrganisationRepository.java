@@ -76,9 +76,15 @@ class OrganisationRepository {
                 values (:ods, 'LOCAL_AUTHORITY', :name, :edt, :office, :duty, :mash, :now, :now)
                 on conflict (ods_code) do update set
                     kind = excluded.kind, name = excluded.name, care_setting_type = null,
-                    emergency_duty_phone = excluded.emergency_duty_phone,
-                    office_hours_phone = excluded.office_hours_phone,
-                    duty_team_email = excluded.duty_team_email, mash_email = excluded.mash_email,
+                    -- Once the LA's data manager has confirmed its own numbers and mailbox, the file no longer
+                    -- overwrites them (docs/decisions.md, Administration).
+                    emergency_duty_phone = case when organisation.contacts_confirmed_on is null
+                        then excluded.emergency_duty_phone else organisation.emergency_duty_phone end,
+                    office_hours_phone = case when organisation.contacts_confirmed_on is null
+                        then excluded.office_hours_phone else organisation.office_hours_phone end,
+                    duty_team_email = case when organisation.contacts_confirmed_on is null
+                        then excluded.duty_team_email else organisation.duty_team_email end,
+                    mash_email = excluded.mash_email,
                     active = true, updated_at = excluded.updated_at
                 """)
                 .param("ods", la.odsCode().value())

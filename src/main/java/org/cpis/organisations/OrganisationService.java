@@ -1,6 +1,7 @@
 package org.cpis.organisations;
 
 import java.io.Reader;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.function.Function;
 import org.cpis.shared.OdsCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 class OrganisationService implements Organisations {
@@ -23,11 +26,16 @@ class OrganisationService implements Organisations {
     private record Cached<T>(T value, long loadedAt) {}
 
     private final OrganisationRepository repository;
+    private final RegistryAdminRepository admin;
+    private final RegistryChanges changes;
     private final Map<OdsCode, Cached<Optional<Organisation>>> organisations = new ConcurrentHashMap<>();
     private final Map<OdsCode, Cached<Optional<LocalAuthority>>> localAuthorities = new ConcurrentHashMap<>();
 
-    OrganisationService(OrganisationRepository repository) {
+    OrganisationService(OrganisationRepository repository, RegistryAdminRepository admin, RegistryChanges changes) {
+        this.changes = changes;
+        changes.onChange(this::clearCache);
         this.repository = repository;
+        this.admin = admin;
     }
 
     @Override
@@ -50,7 +58,24 @@ class OrganisationService implements Organisations {
         return entry.value();
     }
 
+    /**
+     * Empties this node's cache now and again when the change commits, so that no reader caches the old entry in
+     * between; {@link RegistryChanges} tells the other nodes.
+     */
     private void forget() {
+        clearCache();
+        changes.changed();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    clearCache();
+                }
+            });
+        }
+    }
+
+    void clearCache() {
         organisations.clear();
         localAuthorities.clear();
     }
@@ -99,6 +124,67 @@ class OrganisationService implements Organisations {
         parsed.rows().forEach(repository::upsertCareSetting);
         forget();
         return new ImportResult(parsed.rows().size(), List.of());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RegistryEntry.Page list(String query, int page, int pageSize) {
+        return admin.page(query == null ? "" : query.strip(), Math.max(0, page), Math.max(1, Math.min(pageSize, 200)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<RegistryEntry> entry(OdsCode odsCode) {
+        return admin.entry(odsCode);
+    }
+
+    @Override
+    @Transactional
+    public boolean create(RegistryEntry entry) {
+        requireCreatable(entry);
+        boolean created = admin.insert(entry);
+        forget();
+        return created;
+    }
+
+    @Override
+    @Transactional
+    public boolean update(RegistryEntry entry) {
+        boolean updated = admin.update(entry);
+        forget();
+        return updated;
+    }
+
+    @Override
+    @Transactional
+    public boolean setActive(OdsCode odsCode, boolean active) {
+        boolean changed = admin.setActive(odsCode, active);
+        forget();
+        return changed;
+    }
+
+    @Override
+    @Transactional
+    public boolean updateContacts(
+            OdsCode la, String emergencyDutyPhone, String officeHoursPhone, String dutyTeamEmail, LocalDate today) {
+        boolean updated = admin.updateContacts(la, emergencyDutyPhone, officeHoursPhone, dutyTeamEmail, today);
+        forget();
+        return updated;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean contactsNeedConfirming(OdsCode la, LocalDate today) {
+        return admin.entry(la)
+                .filter(e -> e.kind() == OrganisationKind.LOCAL_AUTHORITY)
+                .map(e -> ContactsReminder.due(e.contactsConfirmedOn(), today))
+                .orElse(false);
+    }
+
+    private static void requireCreatable(RegistryEntry entry) {
+        if (entry.kind() == OrganisationKind.OPERATOR) {
+            throw new IllegalArgumentException("the operator is set by configuration, not created");
+        }
     }
 
     @Override

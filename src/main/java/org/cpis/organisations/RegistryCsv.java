@@ -26,8 +26,8 @@ final class RegistryCsv {
     /** Columns a file may leave out. */
     static final List<String> OPTIONAL_COLUMNS = List.of("phone");
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ]{5,19}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
+    private static final Pattern PHONE = Pattern.compile(ContactFormats.PHONE);
+    private static final Pattern EMAIL = Pattern.compile(ContactFormats.EMAIL);
 
     record Parsed<T>(List<T> rows, List<String> problems) {}
 

@@ -13,6 +13,7 @@ record RecordListView(
         String query, int page, long total, long first, long last, List<RowView> records, Pagination pagination) {
 
     record RowView(
+            long id,
             String nhsNumber,
             String localId,
             String name,
@@ -41,8 +42,9 @@ record RecordListView(
                 Pagination.of(page, result.pages(), n -> href(query, n)));
     }
 
-    private static RowView row(RecordPage.Item item) {
+    static RowView row(RecordPage.Item item) {
         return new RowView(
+                item.id(),
                 ViewFormat.nhsNumber(item.nhsNumber()),
                 item.localId(),
                 item.familyName().toUpperCase(Locale.UK) + ", " + item.givenNames(),

@@ -11,7 +11,9 @@ public record RecordPage(List<Item> items, int page, int pageSize, long total) {
         return (int) Math.max(1, (total + pageSize - 1) / pageSize);
     }
 
+    /** @param id the record's number, which its page's address carries instead of the NHS number */
     public record Item(
+            long id,
             String nhsNumber,
             String localId,
             String familyName,

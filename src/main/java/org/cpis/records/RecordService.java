@@ -57,7 +57,7 @@ class RecordService implements Records {
         String filter = q.isEmpty() ? "" : " and (nhs_number = :nhs or local_id = :local)";
         String countSql = "select count(*) from records.record where la_ods = :la" + filter;
         String pageSql = """
-                select nhs_number, local_id, family_name, given_names, date_of_birth, plan_type, start_date,
+                select id, nhs_number, local_id, family_name, given_names, date_of_birth, plan_type, start_date,
                        end_date, expected_delivery_date, allocated_worker, visible_until
                   from records.record where la_ods = :la""" + filter + """
                  order by updated_at desc, id desc
@@ -84,10 +84,11 @@ class RecordService implements Records {
                 .param("local", q);
     }
 
-    private static RecordPage.Item pageItem(ResultSet rs, LocalDate today) throws SQLException {
+    static RecordPage.Item pageItem(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate start = rs.getObject("start_date", LocalDate.class);
         LocalDate visibleUntil = rs.getObject("visible_until", LocalDate.class);
         return new RecordPage.Item(
+                rs.getLong("id"),
                 rs.getString("nhs_number"),
                 rs.getString("local_id"),
                 rs.getString("family_name"),

@@ -1,6 +1,7 @@
 package org.cpis.workbench;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,14 +12,16 @@ import org.cpis.shared.web.FieldError;
 import org.springframework.validation.BindingResult;
 
 /**
- * The duty team's bulk close: the notifications ticked, a note for all of them, and the list to go back to.
+ * The duty team's bulk close: the notifications ticked, the outcome recorded on each of them (required: a notification
+ * is never closed without saying what social care did), and the list to go back to.
  *
  * @param ids as ticked; what is not a notification id is left out
  */
 record CloseForm(
         List<String> ids,
 
-        @Size(max = ReviewForm.NOTE_MAX, message = "Note must be 2000 characters or fewer")
+        @NotBlank(message = "Enter the outcome for the notifications you are closing")
+        @Size(max = ReviewForm.NOTE_MAX, message = "Outcome must be 2000 characters or fewer")
         String note,
 
         String view,

@@ -1,11 +1,14 @@
 package org.cpis.workbench;
 
 import java.util.List;
+import java.util.Locale;
+import org.cpis.identity.Actor;
 import org.cpis.lookup.Access;
 import org.cpis.lookup.Lookup;
 import org.cpis.notifications.Notification;
 import org.cpis.organisations.CareSetting;
 import org.cpis.organisations.Organisations;
+import org.cpis.records.ChildRecords;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.web.ErrorSummary;
 import org.cpis.shared.web.ViewFormat;
@@ -21,11 +24,16 @@ class NotificationPage {
 
     private final Organisations organisations;
     private final Lookup lookup;
+    private final ChildRecords records;
 
-    NotificationPage(Organisations organisations, Lookup lookup) {
+    NotificationPage(Organisations organisations, Lookup lookup, ChildRecords records) {
         this.organisations = organisations;
         this.lookup = lookup;
+        this.records = records;
     }
+
+    /** One of the LA's records of the child, linked from the notification. */
+    record ChildRecord(long id, String name, String plan) {}
 
     record Phone(String number, String href) {
 
@@ -76,7 +84,17 @@ class NotificationPage {
         }
     }
 
-    String render(Notification n, ReviewForm form, ErrorSummary errors, Model model) {
+    String render(Actor actor, Notification n, ReviewForm form, ErrorSummary errors, Model model) {
+        // The LA holds the child's name; the notification itself carries none (it also goes to the LA's systems).
+        List<ChildRecord> childRecords = records.ofChild(actor, n.nhsNumber()).stream()
+                .map(r -> new ChildRecord(
+                        r.id(),
+                        r.familyName().toUpperCase(Locale.UK) + ", " + r.givenNames(),
+                        r.planType().displayName()))
+                .toList();
+        model.addAttribute("childRecords", childRecords);
+        model.addAttribute(
+                "childName", childRecords.isEmpty() ? null : childRecords.get(0).name());
         Phone phone = organisations
                 .careSetting(n.organisation())
                 .map(CareSetting::phone)

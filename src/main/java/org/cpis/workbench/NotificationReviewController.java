@@ -30,7 +30,7 @@ class NotificationReviewController {
     String show(Actor actor, @PathVariable String id, Model model) {
         WorkbenchView.allowed(actor.role());
         Notification n = workbench.open(actor, uuid(id)).orElseThrow(NotFound::new);
-        return page.render(n, ReviewForm.of(n), ErrorSummary.NONE, model);
+        return page.render(actor, n, ReviewForm.of(n), ErrorSummary.NONE, model);
     }
 
     @PostMapping("/notifications/{id}")
@@ -48,7 +48,7 @@ class NotificationReviewController {
             return "redirect:/notifications/" + n.id();
         }
         if (result.hasErrors()) {
-            return page.render(n, form, ErrorSummary.of(result, "contacted", "outcome"), model);
+            return page.render(actor, n, form, ErrorSummary.of(result, "contacted", "outcome"), model);
         }
         workbench.review(actor, n, form.yes(), form.outcome(), form.close());
         if (form.close()) {

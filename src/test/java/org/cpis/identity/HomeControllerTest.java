@@ -2,13 +2,17 @@ package org.cpis.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cpis.identity.SignedIn.as;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.cpis.organisations.Organisations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The sign-in page and each role's home page, without a database or a browser. */
@@ -18,6 +22,9 @@ class HomeControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @MockitoBean
+    Organisations organisations;
 
     private String page(String path, Role role) throws Exception {
         return mvc.perform(get(path).with(as(role)))
@@ -45,6 +52,34 @@ class HomeControllerTest {
                 .contains("Audit reports")
                 .contains("href=\"/audit\"")
                 .contains("href=\"/audit/integrity\"");
+    }
+
+    @Test
+    void the_data_manager_is_reminded_to_confirm_contact_details_when_due() throws Exception {
+        assertThat(page("/", Role.LA_DATA_MANAGER))
+                .contains("href=\"/settings/contacts\"")
+                .doesNotContain("Confirm your contact details");
+
+        when(organisations.contactsNeedConfirming(any(), any())).thenReturn(true);
+
+        assertThat(page("/", Role.LA_DATA_MANAGER))
+                .contains("Confirm your contact details", "Check and confirm your contact details");
+        assertThat(page("/", Role.DUTY_TEAM)).doesNotContain("Confirm your contact details");
+    }
+
+    @Test
+    void the_header_names_the_person_role_and_organisation_and_links_the_roles_pages() throws Exception {
+        String home = page("/", Role.ADMINISTRATOR);
+        assertThat(home)
+                .containsPattern("data-testid=\"signed-in-as\">\\s*[^<]+, Administrator, [^<]+</li>")
+                .doesNotContain(" ,");
+        assertThat(home)
+                .contains(
+                        "aria-label=\"Menu\"",
+                        "href=\"/admin/organisations\"",
+                        "href=\"/admin/people\"",
+                        "href=\"/admin/api-clients\"")
+                .containsOnlyOnce("CP-IS does not replace your usual safeguarding processes");
     }
 
     @Test

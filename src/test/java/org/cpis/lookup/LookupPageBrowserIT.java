@@ -172,7 +172,7 @@ class LookupPageBrowserIT {
         assertThat(page.locator("#nhs-number-hint")).hasText("10 digits, for example 943 476 5919");
         assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date of birth (optional)")))
                 .isVisible();
-        assertThat(page.locator("main")).containsText("CP-IS does not replace your usual safeguarding processes.");
+        assertThat(page.locator("footer")).containsText("CP-IS does not replace your usual safeguarding processes.");
         Browser.assertAccessible(page);
     }
 
@@ -201,7 +201,7 @@ class LookupPageBrowserIT {
                         + " (18th birthday), unless the local authority ends it sooner");
         assertThat(page.locator("main")).containsText("No previous unscheduled care accesses");
         assertThat(page.getByTestId("notification")).hasText("The local authority has been told about this check.");
-        assertThat(page.locator("main")).containsText("CP-IS does not replace your usual safeguarding processes.");
+        assertThat(page.locator("footer")).containsText("CP-IS does not replace your usual safeguarding processes.");
         Browser.assertAccessible(page);
         assertThat(accesses(child, "ed.clinician", true)).isEqualTo(before + 1);
 
@@ -248,7 +248,7 @@ class LookupPageBrowserIT {
         assertThat(heading(page)).hasText("No CP-IS information");
         assertThat(page.locator("main")).containsText(spaced(never));
         assertThat(page.locator("main")).containsText("This does not mean the child is not at risk.");
-        assertThat(page.locator("main")).containsText("CP-IS does not replace your usual safeguarding processes.");
+        assertThat(page.locator("footer")).containsText("CP-IS does not replace your usual safeguarding processes.");
         assertThat(page.locator("main")).containsText("contact the local authority");
         assertThat(page.getByTestId("alert")).hasCount(0);
         Browser.assertAccessible(page);

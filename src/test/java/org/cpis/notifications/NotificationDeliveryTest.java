@@ -369,6 +369,46 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void a_notification_left_unreviewed_too_long_is_also_emailed_to_the_duty_mailbox_in_englands_time()
+            throws Exception {
+        String child = notifiedChild("B-ESC1", "Winterbourne", "Clemency", 0);
+        UUID id = notificationOf(child);
+        await().atMost(PATIENCE).until(() -> mailsAbout("B-ESC1").size() == 1);
+        java.time.Instant accessed = jdbc.sql("select first_accessed_at from notifications.notification where id = :id")
+                .param("id", id)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        jdbc.sql("update notifications.notification set created_at = created_at - interval '25 hours' where id = :id")
+                .param("id", id)
+                .update();
+
+        assertThat(notifications.escalate()).isPositive();
+
+        await().atMost(PATIENCE).until(() -> mailsAbout("B-ESC1").size() == 2);
+        MimeMessage escalation = mailsAbout("B-ESC1").stream()
+                .filter(m -> subject(m).contains("ESCALATED"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(escalation.getRecipients(Message.RecipientType.TO))
+                .extracting(Object::toString)
+                .containsExactly(DUTY_MAILBOX);
+        String text = escalation.getContent().toString();
+        assertThat(text)
+                .contains("escalated to the duty team")
+                .contains("When: " + org.cpis.shared.web.ViewFormat.dateTime(accessed))
+                .contains("https://cpis.test.example/notifications/" + id)
+                .doesNotContain(child, "Winterbourne", "Clemency");
+        await().atMost(PATIENCE)
+                .until(() -> "DELIVERED".equals(delivery(id, "ESCALATION").get("status")));
+        // Escalated once: the job running again sends nothing more.
+        notifications.escalate();
+        await().during(Duration.ofMillis(1000))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> mailsAbout("B-ESC1").size() == 2);
+    }
+
+    @Test
     void the_duty_team_mailbox_is_told_a_notification_is_waiting_without_name_or_nhs_number() throws Exception {
         String child = notifiedChild("B-M1", "Featherstonehaugh", "Persephone", 0);
         UUID id = notificationOf(child);

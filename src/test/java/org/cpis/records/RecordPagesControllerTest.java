@@ -5,6 +5,7 @@ import static org.cpis.identity.SignedIn.as;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -13,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.cpis.identity.PageSliceTest;
 import org.cpis.identity.Role;
 import org.cpis.identity.SignedIn;
@@ -35,6 +37,9 @@ class RecordPagesControllerTest {
     @MockitoBean
     Records records;
 
+    @MockitoBean
+    ChildRecords childRecords;
+
     private String page(RequestBuilder request) throws Exception {
         return mvc.perform(request)
                 .andExpect(status().isOk())
@@ -45,6 +50,7 @@ class RecordPagesControllerTest {
 
     private static RecordPage.Item unbornChildPlan() {
         return new RecordPage.Item(
+                7L,
                 "9434765919",
                 "L-7",
                 "Ashworth",
@@ -72,8 +78,23 @@ class RecordPagesControllerTest {
                 .contains("943 476 5919", "ASHWORTH, Maisie", "10 May 1995", "Unborn child protection plan")
                 .contains("Expected delivery 1 Jun 2026", "until 1 Mar 2033")
                 .contains("Showing 51 to 51 of", "Records matching L-7")
+                .contains("href=\"/records/7\"")
                 .contains("href=\"/records?q=L-7&amp;page=2\"", "href=\"/records?q=L-7&amp;page=4\"")
                 .contains("aria-current=\"page\"");
+    }
+
+    @Test
+    void a_record_opens_for_the_las_staff_and_another_las_is_not_found() throws Exception {
+        when(childRecords.open(any(), eq(7L))).thenReturn(Optional.of(unbornChildPlan()));
+
+        for (Role role : new Role[] {Role.LA_DATA_MANAGER, Role.SOCIAL_WORKER, Role.DUTY_TEAM, Role.MASH}) {
+            assertThat(page(get("/records/7").with(as(role))))
+                    .as(role.name())
+                    .contains("<h1>ASHWORTH, Maisie</h1>", "943 476 5919", "Unborn child protection plan");
+        }
+        mvc.perform(get("/records/8").with(as(Role.LA_DATA_MANAGER))).andExpect(status().isNotFound());
+        mvc.perform(get("/records/7").with(as(Role.UNSCHEDULED_CLINICIAN))).andExpect(status().isForbidden());
+        mvc.perform(get("/records").with(as(Role.SOCIAL_WORKER))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.cpis.identity.Role;
 import org.cpis.lookup.Lookup;
 import org.cpis.notifications.Notification;
 import org.cpis.organisations.Organisations;
+import org.cpis.records.ChildRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -47,6 +48,9 @@ class NotificationReviewControllerTest {
 
     @MockitoBean
     Lookup lookup;
+
+    @MockitoBean
+    ChildRecords childRecords;
 
     final Notification unreviewed = WorkbenchFixtures.notification(Notification.Status.UNREVIEWED);
 

@@ -388,7 +388,7 @@ class WorkbenchBrowserIT {
         assertThat(stored(forBulk)).containsEntry("status", "UNREVIEWED");
 
         page.getByLabel("Select " + forBulk.localId()).check();
-        page.getByLabel("Note (optional)").fill("Known to the team; no further action.");
+        page.getByLabel("Outcome").fill("Known to the team; no further action.");
         button(page, "Close selected").click();
 
         assertThat(page.getByTestId("success")).hasText("1 notification closed");
@@ -474,6 +474,7 @@ class WorkbenchBrowserIT {
                                 .setForm(FormData.create()
                                         .set("_csrf", csrf(page))
                                         .set("view", "unreviewed")
+                                        .set("note", "No further action.")
                                         .set("ids", unallocated.notification().toString())));
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.text()).contains("0 notifications closed");

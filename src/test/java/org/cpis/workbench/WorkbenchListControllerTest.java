@@ -91,6 +91,21 @@ class WorkbenchListControllerTest {
     }
 
     @Test
+    void closing_without_an_outcome_asks_for_one_and_closes_nothing() throws Exception {
+        mvc.perform(post("/notifications/close")
+                        .param("ids", waiting.id().toString())
+                        .param("note", "  ")
+                        .param("view", "escalated")
+                        .with(authentication(WorkbenchFixtures.signedIn(Role.DUTY_TEAM)))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString(
+                                "<a href=\"#note\">Enter the outcome for the notifications you are closing</a>")));
+        verify(workbench, never()).closeAll(any(), anyList(), anyString());
+    }
+
+    @Test
     void the_duty_team_closes_those_ticked_and_goes_back_to_its_list() throws Exception {
         when(workbench.closeAll(any(), eq(List.of(waiting.id())), eq("Seen in clinic")))
                 .thenReturn(1);

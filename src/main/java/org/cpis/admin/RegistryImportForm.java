@@ -1,4 +1,4 @@
-package org.cpis.organisations;
+package org.cpis.admin;
 
 import jakarta.validation.constraints.NotNull;
 import org.cpis.shared.validation.SelectedFile;
