@@ -17,14 +17,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cpis.security")
 record SecurityProperties(
-        @DefaultValue({"300", "1m"}) Limit api,
-        @DefaultValue({"300", "1m"}) Limit pages,
-        @DefaultValue({"10", "1m"}) Limit signIn,
+        Limit api,
+        Limit pages,
+        Limit signIn,
         @DefaultValue Lockout lockout,
         @DefaultValue("5s") Duration statusCheck) {
 
-    /** {@code requests} at once, refilled evenly over {@code per}. */
-    record Limit(int requests, Duration per) {}
+    /** Defaults: 300 a minute on the API and the pages, 10 sign-in attempts a minute. */
+    SecurityProperties {
+        api = api == null ? new Limit(300, null) : api;
+        pages = pages == null ? new Limit(300, null) : pages;
+        signIn = signIn == null ? new Limit(10, null) : signIn;
+    }
+
+    /** {@code requests} at once, refilled evenly over {@code per} (a minute unless set). */
+    record Limit(int requests, Duration per) {
+        Limit {
+            per = per == null ? Duration.ofMinutes(1) : per;
+        }
+    }
 
     /**
      * @param failures consecutive failures that lock the person or client out
