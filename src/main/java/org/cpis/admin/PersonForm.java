@@ -42,7 +42,9 @@ record PersonForm(
         @Size(max = 300, message = "Subject must be 300 characters or fewer")
         String oidcSubject,
 
-        boolean enabled) {
+        // A Boolean, so that a post without the field (an unchecked box, or a bare request) binds as not enabled
+        // rather than failing to bind the whole form.
+        Boolean enabled) {
 
     static final String[] FIELDS = {
         "username", "displayName", "email", "role", "organisation", "password", "oidcIssuer", "oidcSubject"
@@ -56,6 +58,7 @@ record PersonForm(
         password = password == null || password.isEmpty() ? null : password;
         oidcIssuer = OrganisationForm.blankToNull(oidcIssuer);
         oidcSubject = OrganisationForm.blankToNull(oidcSubject);
+        enabled = Boolean.TRUE.equals(enabled);
     }
 
     static PersonForm empty() {
