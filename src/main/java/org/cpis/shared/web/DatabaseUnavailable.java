@@ -7,13 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -23,8 +22,7 @@ import org.springframework.transaction.TransactionSystemException;
  * format on its own paths ({@link UnavailableWriter}, e.g. FHIR's OperationOutcome); the rest of the API gets
  * {@code application/problem+json}, pages the error page.
  */
-@Component
-public class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** Seconds a client should wait: a restart or a failover behind a proxy takes a few. */
     public static final int RETRY_AFTER_SECONDS = 5;
@@ -32,9 +30,10 @@ public class DatabaseUnavailable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
     private static final int MAX_CAUSES = 20;
 
-    private final List<UnavailableWriter> writers;
+    private final ObjectProvider<UnavailableWriter> writers;
 
-    DatabaseUnavailable(List<UnavailableWriter> writers) {
+    /** Built by the resolver and the filter, which web slices load without the modules' writers. */
+    DatabaseUnavailable(ObjectProvider<UnavailableWriter> writers) {
         this.writers = writers;
     }
 
@@ -80,7 +79,7 @@ public class DatabaseUnavailable {
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-        for (UnavailableWriter writer : writers) {
+        for (UnavailableWriter writer : writers.orderedStream().toList()) {
             if (writer.handles(request)) {
                 writer.write(request, response);
                 return true;

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private final DatabaseUnavailable unavailable;
 
-    DatabaseUnavailableFilter(DatabaseUnavailable unavailable) {
-        this.unavailable = unavailable;
+    DatabaseUnavailableFilter(ObjectProvider<UnavailableWriter> writers) {
+        this.unavailable = new DatabaseUnavailable(writers);
     }
 
     @Override

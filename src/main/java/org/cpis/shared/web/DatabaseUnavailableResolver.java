@@ -3,6 +3,7 @@ package org.cpis.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -17,8 +18,8 @@ class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
 
     private final DatabaseUnavailable unavailable;
 
-    DatabaseUnavailableResolver(DatabaseUnavailable unavailable) {
-        this.unavailable = unavailable;
+    DatabaseUnavailableResolver(ObjectProvider<UnavailableWriter> writers) {
+        this.unavailable = new DatabaseUnavailable(writers);
     }
 
     @Override
