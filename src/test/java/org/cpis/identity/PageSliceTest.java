@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.cpis.shared.validation.ValidationClockConfiguration;
 import org.cpis.shared.web.ApiErrorWriter;
-import org.cpis.shared.web.DatabaseUnavailable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +42,7 @@ public @interface PageSliceTest {
     LocalDate TODAY = LocalDate.of(2026, 3, 4);
 
     @TestConfiguration(proxyBeanMethods = false)
-    // DatabaseUnavailable: the web filter that answers 503 while PostgreSQL is unreachable needs it.
-    @Import({SecurityConfiguration.class, ValidationClockConfiguration.class, DatabaseUnavailable.class})
+    @Import({SecurityConfiguration.class, ValidationClockConfiguration.class})
     class Beans {
 
         /** The shipped defaults (docs/operations.md, "Limits"). */
