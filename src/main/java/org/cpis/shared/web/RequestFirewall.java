@@ -6,9 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Refuses, before anything reads them, requests whose path or query string does not decode (bad percent escapes, bytes
@@ -71,38 +69,17 @@ class RequestFirewall extends OncePerRequestFilter {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    /** True if every percent escape is well-formed and the bytes they make are UTF-8. */
+    /**
+     * True if every percent escape is well-formed and the bytes they make are UTF-8. Spring's own decoder refuses a bad
+     * escape and turns bytes that are not UTF-8 into U+FFFD (so an escaped U+FFFD is refused too; no address uses one).
+     */
     static boolean decodes(String raw) {
         if (raw == null || raw.indexOf('%') < 0) {
             return true;
         }
-        ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 4);
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    return false;
-                }
-                int high = Character.digit(raw.charAt(i + 1), 16);
-                int low = Character.digit(raw.charAt(i + 2), 16);
-                if (high < 0 || low < 0) {
-                    return false;
-                }
-                bytes.put((byte) (high * 16 + low));
-                i += 2;
-            } else {
-                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        bytes.flip();
         try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes);
-            return true;
-        } catch (CharacterCodingException e) {
+            return UriUtils.decode(raw, StandardCharsets.UTF_8).indexOf('\uFFFD') < 0;
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }
