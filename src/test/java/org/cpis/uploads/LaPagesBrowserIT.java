@@ -125,7 +125,8 @@ class LaPagesBrowserIT {
                         .toCsv());
 
         Page page = signIn("data.manager");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Uploads"))
+        page.locator("main")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Uploads"))
                 .click();
         assertThat(page).hasURL(url("/uploads"));
         assertThat(h1(page)).hasText("Uploads");
@@ -156,7 +157,8 @@ class LaPagesBrowserIT {
         assertThat(json.text()).contains("\"status\":\"PARTIALLY_LOADED\"", "\"reason\":\"INVALID_NHS_NUMBER\"");
         assertThat(json.text()).doesNotContain("1234567890", "Quartermaine");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Uploads"))
+        page.locator("main")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Uploads"))
                 .first()
                 .click();
         assertThat(page).hasURL(url("/uploads"));
@@ -166,7 +168,8 @@ class LaPagesBrowserIT {
         Browser.assertAccessible(page);
 
         page.navigate(url("/"));
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Records"))
+        page.locator("main")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Records"))
                 .click();
         assertThat(page).hasURL(url("/records"));
         assertThat(h1(page)).hasText("Records");
