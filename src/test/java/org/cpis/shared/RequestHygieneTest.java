@@ -80,7 +80,7 @@ class RequestHygieneTest {
         hub.get("/records/" + NHS + "/x", null, "TraceID", "route-log-3");
 
         assertThat(output.getAll()).doesNotContain(NHS);
-        assertThat(requestLine(output, "route-log-1")).contains("GET /fhir/R4/*/* 404");
+        assertThat(requestLine(output, "route-log-1")).contains("GET /fhir/R4/** 404");
         assertThat(requestLine(output, "route-log-2")).contains("GET /api/v1/uploads/* 401");
         assertThat(requestLine(output, "route-log-3")).contains("GET /records/*/* 302");
     }
@@ -88,13 +88,13 @@ class RequestHygieneTest {
     @Test
     void every_fhir_error_is_an_operation_outcome() {
         assertOutcome(hub.get("/fhir/R4/Patient/" + NHS, ed), 404);
-        assertOutcome(hub.get("/fhir/R4", ed), 404);
+        assertOutcome(hub.get("/fhir/R4", ed), 405); // the base: a FHIR server answers an unsupported interaction
         assertOutcome(
                 hub.send(HttpRequest.newBuilder(hub.uri("/fhir/R4/CareTeam"))
                         .header("Authorization", "Bearer " + ed)
                         .DELETE()
                         .build()),
-                403);
+                405);
         assertOutcome(hub.get("/fhir/R4/CareTeam;jsessionid=x", ed), 400);
         assertOutcome(hub.get("/fhir/R4/CareTeam", null), 401);
     }
