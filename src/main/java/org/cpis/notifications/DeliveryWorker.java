@@ -92,8 +92,8 @@ class DeliveryWorker {
         for (Claimed delivery : batch) {
             // An e-mail cannot be de-duplicated by its reader, so none is started that might outlast the lease and be
             // sent again by another node; what is left here is claimed again when the lease runs out.
-            if (delivery.channel() != Channel.WEBHOOK
-                    && Instant.now(clock).plus(EMAIL_MARGIN).isBefore(delivery.leaseUntil())) {
+            boolean email = delivery.channel() == Channel.EMAIL || delivery.channel() == Channel.ESCALATION;
+            if (email && Instant.now(clock).plus(EMAIL_MARGIN).isBefore(delivery.leaseUntil())) {
                 boolean escalation = delivery.channel() == Channel.ESCALATION;
                 record(List.of(new Outcome(delivery, emailed(delivery.notification(), escalation))));
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.SearchStyleEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -68,6 +69,13 @@ class FhirClientTest {
         ed = hub.accessToken("northfield-ed-system", "demo-secret");
         client = fhir.newRestfulGenericClient(base());
         client.registerInterceptor(new BearerTokenAuthInterceptor(ed));
+        // The health system names its end user, as every unscheduled lookup must (docs/api.md, issue 12).
+        AdditionalRequestHeadersInterceptor endUser = new AdditionalRequestHeadersInterceptor();
+        String[] headers = HubClient.endUser(HubClient.END_USER_ID, HubClient.END_USER_NAME);
+        for (int i = 0; i < headers.length; i += 2) {
+            endUser.addHeaderValue(headers[i], headers[i + 1]);
+        }
+        client.registerInterceptor(endUser);
     }
 
     private String base() {
@@ -84,8 +92,9 @@ class FhirClientTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
                 .header("Authorization", "Bearer " + ed)
                 .GET();
-        if (headers.length > 0) {
-            request.headers(headers);
+        String[] all = HubClient.withEndUser("/fhir/R4" + pathAndQuery, headers);
+        if (all.length > 0) {
+            request.headers(all);
         }
         return hub.send(request.build());
     }
@@ -94,6 +103,7 @@ class FhirClientTest {
         return hub.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
                 .header("Authorization", "Bearer " + ed)
                 .header("Content-Type", "application/fhir+json")
+                .headers(HubClient.endUser(HubClient.END_USER_ID, HubClient.END_USER_NAME))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }

@@ -44,6 +44,7 @@ class MeshNotificationTest extends MeshHubTest {
         HttpResponse<String> lookup = hub.send(HttpRequest.newBuilder(
                         hub.uri("/fhir/R4/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + child))
                 .header("Authorization", "Bearer " + ed)
+                .headers(HubClient.endUser(HubClient.END_USER_ID, HubClient.END_USER_NAME))
                 .GET()
                 .build());
         assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
