@@ -53,6 +53,11 @@ public final class HubProcess implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The audit keys the hub generates (the embedded default keeps them out of the database). */
+    public Path keyDirectory() {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-keys");
+    }
+
     /** Starts the hub and waits until it is ready; fails with the end of its log if it exits or never gets ready. */
     public HubProcess start() {
         List<String> command = new ArrayList<>(List.of(
@@ -65,6 +70,8 @@ public final class HubProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--cpis.database.embedded.data-directory=" + dataDirectory,
                 "--cpis.database.embedded.port=" + databasePort,
+                // The audit keys beside its data, where another node of the test can find them (not ./data/keys).
+                "--cpis.audit.key-directory=" + keyDirectory(),
                 "--cpis.identity.demo.enabled=true",
                 "--server.shutdown=immediate"));
         command.addAll(extraArguments);

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -89,14 +90,16 @@ class AuditPagesBrowserIT {
     void a_caldicott_guardian_runs_and_exports_each_report() throws IOException {
         String nhs = lookedUpChild();
         Page page = browser.signedIn(url(""), "caldicott.guardian");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit reports"))
+        page.locator("#maincontent")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Audit reports"))
                 .click();
         assertThat(page).hasURL(url("/audit"));
         Browser.assertAccessible(page);
 
-        page.getByRole(
+        page.locator("#maincontent")
+                .getByRole(
                         AriaRole.LINK,
-                        new Page.GetByRoleOptions().setName("Accesses to one child's or pregnant woman's record"))
+                        new Locator.GetByRoleOptions().setName("Accesses to one child's or pregnant woman's record"))
                 .click();
         Browser.assertAccessible(page);
         click(page, "Show accesses");
@@ -163,7 +166,8 @@ class AuditPagesBrowserIT {
                         .single())
                 .isGreaterThanOrEqualTo(1);
         Page page = browser.signedIn(url(""), "admin");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit trail integrity"))
+        page.locator("#maincontent")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Audit trail integrity"))
                 .click();
         assertThat(page).hasURL(url("/audit/integrity"));
         Browser.assertAccessible(page);

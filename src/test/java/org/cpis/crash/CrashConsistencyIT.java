@@ -95,6 +95,8 @@ class CrashConsistencyIT {
                 .run(
                         "--server.port=0",
                         "--spring.datasource.url=" + hub.jdbcUrl(),
+                        // The same keys as the hub, or every link of its chain would look broken.
+                        "--cpis.audit.key-directory=" + hub.keyDirectory(),
                         "--test-clock.start=" + Instant.now().plus(5, ChronoUnit.MINUTES))) {
             Audit audit = node.getBean(Audit.class);
             while (audit.seal() > 0) {

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -46,7 +47,8 @@ class ReportsBrowserIT {
     @Test
     void the_administrator_reads_every_national_report_with_chart_and_table() {
         Page page = browser.signedIn(url(""), "admin");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reports"))
+        page.locator("#maincontent")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Reports"))
                 .click();
         assertThat(page).hasURL(url("/reports"));
         assertThat(page.locator("main")).containsText("All local authorities in England");
