@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,11 @@ class IdentityStatus {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Cache<String, Boolean> answers;
+    private final Cache<String, Optional<Boolean>> clients;
+
+    private static final String PERSON_ENABLED =
+            "select count(*) from identity.person where username = :value and enabled";
+    private static final String REVOKED = "select count(*) from identity.revoked_token where jti = :value";
 
     IdentityStatus(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
         this.jdbc = jdbc;
@@ -30,49 +36,46 @@ class IdentityStatus {
                 .ticker(() -> Duration.between(Instant.EPOCH, clock.instant()).toNanos())
                 .expireAfterWrite(properties.statusCheck())
                 .build();
+        this.clients = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .ticker(() -> Duration.between(Instant.EPOCH, clock.instant()).toNanos())
+                .expireAfterWrite(properties.statusCheck())
+                .build();
     }
 
     /** The person exists and is enabled. */
     boolean personActive(String username) {
-        return answers.get(
-                "person:" + username,
-                key -> jdbc.sql("select count(*) from identity.person where username = :u and enabled")
-                                .param("u", username)
-                                .query(Integer.class)
-                                .single()
-                        > 0);
+        return answers.get("person:" + username, key -> exists(PERSON_ENABLED, username));
     }
 
     /** An API client of this hub that is disabled; false for a client the hub does not hold (an external issuer's). */
     boolean clientDisabled(String clientId) {
-        return answers.get(
-                "client:" + clientId,
-                key -> jdbc.sql("select count(*) from identity.api_client where client_id = :id and not enabled")
-                                .param("id", clientId)
-                                .query(Integer.class)
-                                .single()
-                        > 0);
+        return Boolean.FALSE.equals(clientEnabled(clientId));
     }
 
     /** The client is held by this hub and enabled (tokens of the hub's own issuer name only such clients). */
     boolean clientActive(String clientId) {
-        return answers.get(
-                "active-client:" + clientId,
-                key -> jdbc.sql("select count(*) from identity.api_client where client_id = :id and enabled")
-                                .param("id", clientId)
-                                .query(Integer.class)
-                                .single()
-                        > 0);
+        return Boolean.TRUE.equals(clientEnabled(clientId));
     }
 
     boolean revoked(String jti) {
-        return answers.get(
-                "revoked:" + jti,
-                key -> jdbc.sql("select count(*) from identity.revoked_token where jti = :jti")
-                                .param("jti", jti)
-                                .query(Integer.class)
-                                .single()
-                        > 0);
+        return answers.get("revoked:" + jti, key -> exists(REVOKED, jti));
+    }
+
+    /** One query per client and check interval answers both questions: null when the hub holds no such client. */
+    private Boolean clientEnabled(String clientId) {
+        // Optional, because the cache keeps no nulls: an unknown client's answer is remembered too.
+        return clients.get(
+                        clientId,
+                        key -> jdbc.sql("select enabled from identity.api_client where client_id = :value")
+                                .param("value", clientId)
+                                .query(Boolean.class)
+                                .optional())
+                .orElse(null);
+    }
+
+    private boolean exists(String sql, String value) {
+        return jdbc.sql(sql).param("value", value).query(Integer.class).single() > 0;
     }
 
     /** Records a revoked token (and forgets expired ones); takes effect on this node at once. */
@@ -95,8 +98,7 @@ class IdentityStatus {
 
     /** Forgets what this node remembers of a client, so that an administrator's revocation applies here at once. */
     void forgetClient(String clientId) {
-        answers.invalidate("client:" + clientId);
-        answers.invalidate("active-client:" + clientId);
+        clients.invalidate(clientId);
     }
 
     /** Likewise for a person an administrator has disabled. */
