@@ -52,6 +52,7 @@ class SecurityConfiguration {
         "/css/**",
         "/js/**",
         "/nhsuk-frontend.min.css",
+        "/nhsuk-fonts.css",
         "/nhsuk-frontend.min.js",
         "/favicon.ico",
         "/actuator/health",

@@ -26,7 +26,7 @@ import testsupport.UploadFile;
 
 /**
  * Pages people work in all day (issue 14, item 3), in a real browser at 1280 px wide: a menu for each role, nothing
- * loaded from another host, wide tables whose last column fits, a notification that names the child and opens the
+ * loaded from another host, wide tables (notifications, duty view, uploads, records) whose last column fits, a notification that names the child and opens the
  * record, a records row that opens the record, and the e-mail backup said to be off without SMTP.
  */
 @CpisIntegrationTest
@@ -130,6 +130,9 @@ class EverydayPagesBrowserIT {
         // The data manager's records row opens the record; wide tables fit; the e-mail backup is said to be off.
         Page manager = browser.signedIn(url(""), "data.manager");
         assertThat(manager.getByTestId("email-backup-off")).containsText("The email backup is off");
+        manager.navigate(url("/uploads"));
+        fits(manager, "uploads");
+        Browser.assertAccessible(manager);
         manager.navigate(url("/records?q=" + child));
         fits(manager, "records");
         manager.getByTestId("records").getByRole(AriaRole.LINK).first().click();

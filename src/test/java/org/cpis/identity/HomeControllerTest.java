@@ -90,6 +90,8 @@ class HomeControllerTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(login).contains("Sign in to CP-IS").doesNotContain("Sign in with ");
+        // No licensed font files configured: pages use the fallback font and ask for no font stylesheet.
+        assertThat(login).contains("/nhsuk-frontend.min.css").doesNotContain("nhsuk-fonts.css");
 
         mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
     }
