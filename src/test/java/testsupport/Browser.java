@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,10 +94,22 @@ public final class Browser implements AutoCloseable {
 
     /** Fails with a readable list of the page's accessibility violations, if it has any. */
     public static void assertAccessible(Page page) {
+        screenshot(page);
         List<Rule> violations = axeViolations(page);
         if (!violations.isEmpty()) {
             throw new AssertionError(describe(page.url(), violations));
         }
+    }
+
+    /**
+     * A full-page screenshot of every page checked for accessibility, in {@code target/screenshots/} named by its
+     * title, so that a reviewer can compare the pages with the NHS.UK design system's patterns after a build.
+     */
+    private static void screenshot(Page page) {
+        String name = page.title().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
+                .setPath(Path.of("target", "screenshots", (name.isEmpty() ? "untitled" : name) + ".png")));
     }
 
     /** One line per violation: rule id, impact, and the first target of each failing node. */
