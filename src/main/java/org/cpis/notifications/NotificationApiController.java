@@ -1,9 +1,12 @@
 package org.cpis.notifications;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.cpis.identity.Actor;
+import org.cpis.shared.OdsCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,10 +22,15 @@ class NotificationApiController {
 
     record Feed(List<Object> notifications, long nextCursor) {}
 
-    private final Notifications notifications;
+    /** One item of the feed, of either kind, at its cursor. */
+    private record Item(long cursor, Object body) {}
 
-    NotificationApiController(Notifications notifications) {
+    private final Notifications notifications;
+    private final InactiveNumberNotices notices;
+
+    NotificationApiController(Notifications notifications, InactiveNumberNotices notices) {
         this.notifications = notifications;
+        this.notices = notices;
     }
 
     @GetMapping("/api/v1/notifications")
@@ -41,15 +49,28 @@ class NotificationApiController {
         if (cursor < 0 || size < 1 || size > 1000) {
             return bad("after must be 0 or more; limit between 1 and 1000");
         }
-        List<Notification> page = notifications.feed(actor.organisation(), cursor, size);
-        Map<UUID, List<Notification.AccessedBy>> accesses = notifications.accesses(
-                actor.organisation(), page.stream().map(Notification::id).toList());
+        List<Item> page = page(actor.organisation(), cursor, size);
         long next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
-        return ResponseEntity.ok(new Feed(
-                page.stream()
-                        .map(n -> (Object) NotificationPayload.withState(n, accesses.getOrDefault(n.id(), List.of())))
-                        .toList(),
-                next));
+        return ResponseEntity.ok(new Feed(page.stream().map(Item::body).toList(), next));
+    }
+
+    /**
+     * Both kinds share one cursor sequence: the first {@code size} of each after the cursor, merged in cursor order and
+     * cut to {@code size}, are the feed's next {@code size}.
+     */
+    private List<Item> page(OdsCode la, long cursor, int size) {
+        List<Notification> page = notifications.feed(la, cursor, size);
+        Map<UUID, List<Notification.AccessedBy>> accesses =
+                notifications.accesses(la, page.stream().map(Notification::id).toList());
+        Stream<Item> accessItems = page.stream()
+                .map(n -> new Item(
+                        n.cursor(), NotificationPayload.withState(n, accesses.getOrDefault(n.id(), List.of()))));
+        Stream<Item> noticeItems = notices.feed(la, cursor, size).stream()
+                .map(n -> new Item(n.cursor(), NotificationPayload.withState(n)));
+        return Stream.concat(accessItems, noticeItems)
+                .sorted(Comparator.comparingLong(Item::cursor))
+                .limit(size)
+                .toList();
     }
 
     @PostMapping("/api/v1/notifications/{id}/acknowledgement")
@@ -61,6 +82,7 @@ class NotificationApiController {
             return notFound();
         }
         return notifications.acknowledge(actor.organisation(), uuid, actor.id())
+                        || notices.acknowledge(actor.organisation(), uuid, actor.id())
                 ? ResponseEntity.noContent().build()
                 : notFound();
     }

@@ -122,7 +122,7 @@ class MeshNotificationTest extends MeshHubTest {
                 .contains("<statusCode code=\"SUPERSEDED\"/>")
                 .contains("<replacedBy><id root=\"2.16.840.1.113883.2.1.4.1\" extension=\"" + replacement + "\"/>");
         assertThat(jdbc.sql("select count(*) from audit.event where action = 'MARK_NHS_NUMBER_SUPERSEDED'"
-                                + " and actor_id = 'admin-1' and detail = 'holders=1 told_by_mesh=1'")
+                                + " and actor_id = 'admin-1' and detail = 'holders=1 told=1 told_by_mesh=1'")
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
@@ -136,6 +136,6 @@ class MeshNotificationTest extends MeshHubTest {
                 inactive.mark(admin, NhsNumber.of(TestNhsNumbers.next()), InactiveNhsNumbers.Status.INACTIVE, null);
 
         assertThat(marked.told()).isEmpty();
-        assertThat(marked.notTold()).isEmpty();
+        assertThat(marked.alreadyTold()).isEmpty();
     }
 }
