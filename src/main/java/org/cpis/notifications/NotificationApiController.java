@@ -1,12 +1,8 @@
 package org.cpis.notifications;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.cpis.identity.Actor;
-import org.cpis.shared.OdsCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,15 +18,14 @@ class NotificationApiController {
 
     record Feed(List<Object> notifications, long nextCursor) {}
 
-    /** One item of the feed, of either kind, at its cursor. */
-    private record Item(long cursor, Object body) {}
-
     private final Notifications notifications;
     private final InactiveNumberNotices notices;
+    private final NotificationFeed feed;
 
-    NotificationApiController(Notifications notifications, InactiveNumberNotices notices) {
+    NotificationApiController(Notifications notifications, InactiveNumberNotices notices, NotificationFeed feed) {
         this.notifications = notifications;
         this.notices = notices;
+        this.feed = feed;
     }
 
     @GetMapping("/api/v1/notifications")
@@ -49,28 +44,10 @@ class NotificationApiController {
         if (cursor < 0 || size < 1 || size > 1000) {
             return bad("after must be 0 or more; limit between 1 and 1000");
         }
-        List<Item> page = page(actor.organisation(), cursor, size);
+        List<NotificationFeed.Item> page = feed.page(actor.organisation(), cursor, size);
         long next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
-        return ResponseEntity.ok(new Feed(page.stream().map(Item::body).toList(), next));
-    }
-
-    /**
-     * Both kinds share one cursor sequence: the first {@code size} of each after the cursor, merged in cursor order and
-     * cut to {@code size}, are the feed's next {@code size}.
-     */
-    private List<Item> page(OdsCode la, long cursor, int size) {
-        List<Notification> page = notifications.feed(la, cursor, size);
-        Map<UUID, List<Notification.AccessedBy>> accesses =
-                notifications.accesses(la, page.stream().map(Notification::id).toList());
-        Stream<Item> accessItems = page.stream()
-                .map(n -> new Item(
-                        n.cursor(), NotificationPayload.withState(n, accesses.getOrDefault(n.id(), List.of()))));
-        Stream<Item> noticeItems = notices.feed(la, cursor, size).stream()
-                .map(n -> new Item(n.cursor(), NotificationPayload.withState(n)));
-        return Stream.concat(accessItems, noticeItems)
-                .sorted(Comparator.comparingLong(Item::cursor))
-                .limit(size)
-                .toList();
+        return ResponseEntity.ok(
+                new Feed(page.stream().map(i -> (Object) i.body()).toList(), next));
     }
 
     @PostMapping("/api/v1/notifications/{id}/acknowledgement")
