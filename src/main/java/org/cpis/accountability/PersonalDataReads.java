@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Reads of personal data that their own modules do not audit: LA record pages, upload acknowledgements (pages, JSON
- * download and API), the notification list and the pull API, the missing-alert list. The entry is written and
+ * download and API), the notification list and the pull API, the missing-alert list, the LA's inactive NHS numbers. The entry is written and
  * committed before the handler reads anything, so a read whose entry cannot be written is not served. Lookups, the
  * notification page, reviews and the privacy officer's reports audit themselves, with their subject.
  */
@@ -32,6 +32,7 @@ class PersonalDataReads implements WebMvcConfigurer {
         "/uploads/*/acknowledgement.json",
         "/notifications",
         "/missing-alerts",
+        "/inactive-nhs-numbers",
         "/api/v1/uploads",
         "/api/v1/uploads/*",
         "/api/v1/notifications"

@@ -59,6 +59,11 @@ final class HomeTasks {
             "Where CP-IS sends your authority's notifications, and the secrets that sign them.",
             "/settings/webhook",
             "Webhook");
+    private static final Task INACTIVE_NHS_NUMBERS = new Task(
+            "Inactive NHS numbers",
+            "NHS numbers your authority uploaded that were found superseded or no longer active, to correct.",
+            "/inactive-nhs-numbers",
+            "Inactive numbers");
     private static final Task CONTACT_DETAILS = new Task(
             "Contact details",
             "The emergency duty and office-hours numbers clinicians are told to ring, and your duty team's mailbox.",
@@ -117,10 +122,17 @@ final class HomeTasks {
             case UNSCHEDULED_CLINICIAN -> List.of(LOOK_UP_UNSCHEDULED, REPORT_MISSING_ALERT);
             case SCHEDULED_CLINICIAN -> List.of(LOOK_UP_SCHEDULED, REPORT_MISSING_ALERT);
             case SOCIAL_WORKER -> List.of(YOUR_NOTIFICATIONS);
-            case DUTY_TEAM -> List.of(UNREVIEWED_NOTIFICATIONS, REPORTS);
+            case DUTY_TEAM -> List.of(UNREVIEWED_NOTIFICATIONS, INACTIVE_NHS_NUMBERS, REPORTS);
             case MASH -> List.of(MASH_QUEUE);
             case LA_DATA_MANAGER ->
-                List.of(UPLOADS, RECORDS, MISSING_ALERT_REPORTS, CONTACT_DETAILS, WEBHOOK_SETTINGS, REPORTS);
+                List.of(
+                        UPLOADS,
+                        RECORDS,
+                        MISSING_ALERT_REPORTS,
+                        INACTIVE_NHS_NUMBERS,
+                        CONTACT_DETAILS,
+                        WEBHOOK_SETTINGS,
+                        REPORTS);
             case PRIVACY_OFFICER -> List.of(AUDIT_REPORTS, AUDIT_INTEGRITY);
             case ADMINISTRATOR -> List.of(ORGANISATIONS, PEOPLE, API_CLIENTS, REPORTS, AUDIT_INTEGRITY);
             case LA_SYSTEM, HEALTH_SYSTEM -> List.of();

@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.cpis.shared.OdsCode;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,9 +30,29 @@ class DeliveryQueue {
         this.named = named;
     }
 
-    /** @param leaseUntil the claim's lease, as stored: the outcome is recorded only while the row still holds it */
+    /**
+     * @param leaseUntil the claim's lease, as stored: the outcome is recorded only while the row still holds it
+     * @param notification what is delivered: an access notification, or else
+     * @param notice an inactive NHS number notice (issue 18)
+     */
     record Claimed(
-            long id, Channel channel, int attempts, Instant giveUpAt, Instant leaseUntil, Notification notification) {}
+            long id,
+            Channel channel,
+            int attempts,
+            Instant giveUpAt,
+            Instant leaseUntil,
+            Notification notification,
+            InactiveNumberNotice notice) {
+
+        OdsCode localAuthority() {
+            return notice != null ? notice.localAuthority() : notification.localAuthority();
+        }
+
+        /** The notification's or notice's id: the webhook-id, and what log lines name. */
+        UUID subject() {
+            return notice != null ? notice.id() : notification.id();
+        }
+    }
 
     /** @param error null when delivered, otherwise what went wrong (no personal data) */
     record Outcome(Claimed delivery, String error) {}
@@ -39,12 +61,19 @@ class DeliveryQueue {
     record Failure(Claimed delivery, boolean giveUp, Instant next, String error) {}
 
     void add(UUID notification, OdsCode la, Channel channel, Instant now, Instant giveUpAt) {
-        jdbc.sql("""
-                insert into notifications.delivery
-                    (notification_id, la_ods, channel, next_attempt_at, give_up_at, created_at)
-                values (:n, :la, :channel, :now, :giveUp, :now)
-                """)
-                .param("n", notification)
+        add("notification_id", notification, la, channel, now, giveUpAt);
+    }
+
+    /** A delivery of an inactive NHS number notice. */
+    void addNotice(UUID notice, OdsCode la, Channel channel, Instant now, Instant giveUpAt) {
+        add("notice_id", notice, la, channel, now, giveUpAt);
+    }
+
+    private void add(String column, UUID subject, OdsCode la, Channel channel, Instant now, Instant giveUpAt) {
+        jdbc.sql("insert into notifications.delivery (" + column
+                        + ", la_ods, channel, next_attempt_at, give_up_at, created_at)"
+                        + " values (:n, :la, :channel, :now, :giveUp, :now)")
+                .param("n", subject)
                 .param("la", la.value())
                 .param("channel", channel.name())
                 .param("now", Timestamp.from(now))
@@ -52,9 +81,15 @@ class DeliveryQueue {
                 .update();
     }
 
+    /** A notification's columns as the claim selects them (by their own names), then a notice's (prefixed). */
+    private static final String CLAIMED_COLUMNS = Arrays.stream(NotificationRepository.COLUMNS.split(","))
+                    .map(c -> "n." + c.strip())
+                    .collect(Collectors.joining(", "))
+            + ", " + InactiveNoticeRepository.columns("i", "notice_");
+
     /**
-     * Claims due deliveries with their notifications in one statement. A purged notification took its deliveries with
-     * it. Webhook deliveries of an LA whose endpoint is {@code backingOff} stay where they are.
+     * Claims due deliveries with their notifications (or notices) in one statement. A purged notification took its
+     * deliveries with it. Webhook deliveries of an LA whose endpoint is {@code backingOff} stay where they are.
      */
     List<Claimed> claim(Instant now, Instant lease, int batch, List<OdsCode> backingOff) {
         return jdbc.sql("with claimed as (update notifications.delivery d set next_attempt_at = :lease"
@@ -62,11 +97,12 @@ class DeliveryQueue {
                         + "                 where status = 'PENDING' and next_attempt_at <= :now"
                         + "                   and not (channel = 'WEBHOOK' and la_ods = any(:backingOff::varchar[]))"
                         + "                 order by next_attempt_at limit :batch for update skip locked)"
-                        + " returning d.id delivery_id, d.notification_id, d.channel, d.attempts, d.give_up_at,"
-                        + " d.next_attempt_at lease_until)"
-                        + " select delivery_id, channel, attempts, give_up_at, lease_until, "
-                        + NotificationRepository.COLUMNS
-                        + " from claimed join notifications.notification n on n.id = claimed.notification_id")
+                        + " returning d.id delivery_id, d.notification_id, d.notice_id subject_notice, d.channel,"
+                        + " d.attempts, d.give_up_at, d.next_attempt_at lease_until)"
+                        + " select delivery_id, channel, attempts, give_up_at, lease_until, subject_notice, "
+                        + CLAIMED_COLUMNS
+                        + " from claimed left join notifications.notification n on n.id = claimed.notification_id"
+                        + " left join notifications.inactive_number_notice i on i.id = claimed.subject_notice")
                 .param("lease", Timestamp.from(lease))
                 .param("now", Timestamp.from(now))
                 .param("batch", batch)
@@ -77,7 +113,8 @@ class DeliveryQueue {
                         rs.getInt("attempts"),
                         rs.getTimestamp("give_up_at").toInstant(),
                         rs.getObject("lease_until", OffsetDateTime.class).toInstant(),
-                        NotificationRepository.map(rs, n)))
+                        rs.getObject("subject_notice") == null ? NotificationRepository.map(rs, n) : null,
+                        rs.getObject("subject_notice") == null ? null : InactiveNoticeRepository.map(rs, "notice_")))
                 .list();
     }
 
@@ -123,9 +160,9 @@ class DeliveryQueue {
 
     List<DeliveryStatus> failures(OdsCode la, int limit) {
         return jdbc.sql("""
-                        select d.notification_id, d.channel, d.status, d.attempts, d.last_error
-                          from notifications.delivery d join notifications.notification n on n.id = d.notification_id
-                         where n.la_ods = :la and d.status = 'FAILED'
+                        select coalesce(d.notification_id, d.notice_id), d.channel, d.status, d.attempts, d.last_error
+                          from notifications.delivery d
+                         where d.la_ods = :la and d.status = 'FAILED'
                          order by d.created_at desc limit :limit
                         """)
                 .param("la", la.value())

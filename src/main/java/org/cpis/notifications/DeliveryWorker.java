@@ -81,12 +81,12 @@ class DeliveryWorker {
         }
         Webhooks.Posting posting = webhooks.posting(batch.stream()
                 .filter(d -> d.channel() == Channel.WEBHOOK)
-                .map(d -> d.notification().localAuthority())
+                .map(Claimed::localAuthority)
                 .toList());
         List<CompletableFuture<Outcome>> posted = new ArrayList<>();
         for (Claimed delivery : batch) {
             if (delivery.channel() == Channel.WEBHOOK) {
-                posted.add(post(posting, delivery.notification()).thenApply(e -> new Outcome(delivery, e)));
+                posted.add(post(posting, delivery).thenApply(e -> new Outcome(delivery, e)));
             }
         }
         for (Claimed delivery : batch) {
@@ -95,12 +95,14 @@ class DeliveryWorker {
             boolean email = delivery.channel() == Channel.EMAIL || delivery.channel() == Channel.ESCALATION;
             if (email && Instant.now(clock).plus(EMAIL_MARGIN).isBefore(delivery.leaseUntil())) {
                 boolean escalation = delivery.channel() == Channel.ESCALATION;
-                record(List.of(new Outcome(delivery, emailed(delivery.notification(), escalation))));
+                record(List.of(new Outcome(delivery, emailed(delivery, escalation))));
             }
         }
         for (Claimed delivery : batch) {
             if (delivery.channel() == Channel.MESH) {
-                record(List.of(new Outcome(delivery, meshed(delivery.notification()))));
+                // Never queued for a notice: the mesh module sends its REPC_MT000005GB01 itself.
+                String outcome = delivery.notice() == null ? meshed(delivery.notification()) : "not a MESH delivery";
+                record(List.of(new Outcome(delivery, outcome)));
             }
         }
         record(posted.stream().map(CompletableFuture::join).toList());
@@ -108,21 +110,29 @@ class DeliveryWorker {
     }
 
     /** Never fails: whatever goes wrong is the outcome, so one bad row cannot stop a batch being recorded. */
-    private CompletableFuture<String> post(Webhooks.Posting posting, Notification n) {
+    private CompletableFuture<String> post(Webhooks.Posting posting, Claimed delivery) {
         try {
-            List<Notification.AccessedBy> accesses = notifications
-                    .accessesOf(n.localAuthority(), List.of(n.id()))
-                    .getOrDefault(n.id(), List.of());
-            String body = json.writeValueAsString(NotificationPayload.webhook(n, accesses));
-            return posting.post(n.localAuthority(), n.id().toString(), body);
+            return posting.post(delivery.localAuthority(), delivery.subject().toString(), body(delivery));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(e.getClass().getSimpleName());
         }
     }
 
-    private String emailed(Notification n, boolean escalation) {
+    private String body(Claimed delivery) {
+        if (delivery.notice() != null) {
+            return json.writeValueAsString(NotificationPayload.notice(delivery.notice()));
+        }
+        Notification n = delivery.notification();
+        List<Notification.AccessedBy> accesses =
+                notifications.accessesOf(n.localAuthority(), List.of(n.id())).getOrDefault(n.id(), List.of());
+        return json.writeValueAsString(NotificationPayload.webhook(n, accesses));
+    }
+
+    private String emailed(Claimed delivery, boolean escalation) {
         try {
-            return email.send(n, escalation);
+            return delivery.notice() != null
+                    ? email.send(delivery.notice())
+                    : email.send(delivery.notification(), escalation);
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName();
         }
@@ -162,7 +172,7 @@ class DeliveryWorker {
                 log.warn(
                         "{} delivery of notification {} failed after {} attempts",
                         delivery.channel(),
-                        delivery.notification().id(),
+                        delivery.subject(),
                         delivery.attempts() + 1);
             }
         }

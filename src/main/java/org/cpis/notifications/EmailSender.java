@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.cpis.organisations.LocalAuthority;
 import org.cpis.organisations.Organisations;
+import org.cpis.shared.OdsCode;
 import org.cpis.shared.PlanType;
 import org.cpis.shared.web.ViewFormat;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +43,36 @@ class EmailSender {
         if (sender == null) {
             return "no SMTP server configured";
         }
-        LocalAuthority la = organisations.localAuthority(n.localAuthority()).orElse(null);
+        String reference = n.localIds() == null ? "no local reference" : "local reference " + n.localIds();
+        String subject = escalation
+                ? "CP-IS: ESCALATED - notification still unreviewed (" + reference + ")"
+                : "CP-IS: unscheduled care access notification waiting (" + reference + ")";
+        return send(sender, n.localAuthority(), subject, text(n, reference, escalation));
+    }
+
+    /**
+     * An inactive NHS number notice (issue 18): the local reference, the numbers masked (last three digits only),
+     * and a link to the LA's page of such notices.
+     *
+     * @return null when sent, otherwise what went wrong (no personal data)
+     */
+    String send(InactiveNumberNotice n) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return "no SMTP server configured";
+        }
+        String reference =
+                n.localIds().isEmpty() ? "no local reference" : "local reference " + String.join(",", n.localIds());
+        String what = n.status() == InactiveNumberNotice.Status.SUPERSEDED ? "superseded" : "no longer active";
+        return send(
+                sender,
+                n.localAuthority(),
+                "CP-IS: an NHS number you hold is " + what + " (" + reference + ")",
+                InactiveNoticeEmail.text(n, reference, what, properties.publicUrl()));
+    }
+
+    private String send(JavaMailSender sender, OdsCode authority, String subject, String text) {
+        LocalAuthority la = organisations.localAuthority(authority).orElse(null);
         if (la == null || la.dutyTeamEmail() == null) {
             return "no duty team mailbox";
         }
@@ -51,12 +81,8 @@ class EmailSender {
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
             helper.setFrom(properties.mailFrom());
             helper.setTo(la.dutyTeamEmail());
-            String reference = n.localIds() == null ? "no local reference" : "local reference " + n.localIds();
-            helper.setSubject(
-                    escalation
-                            ? "CP-IS: ESCALATED - notification still unreviewed (" + reference + ")"
-                            : "CP-IS: unscheduled care access notification waiting (" + reference + ")");
-            helper.setText(text(n, reference, escalation));
+            helper.setSubject(subject);
+            helper.setText(text);
             sender.send(message);
             return null;
         } catch (MessagingException | MailException e) {

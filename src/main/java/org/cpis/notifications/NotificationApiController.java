@@ -1,7 +1,6 @@
 package org.cpis.notifications;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.cpis.identity.Actor;
 import org.springframework.http.HttpStatus;
@@ -20,9 +19,13 @@ class NotificationApiController {
     record Feed(List<Object> notifications, long nextCursor) {}
 
     private final Notifications notifications;
+    private final InactiveNumberNotices notices;
+    private final NotificationFeed feed;
 
-    NotificationApiController(Notifications notifications) {
+    NotificationApiController(Notifications notifications, InactiveNumberNotices notices, NotificationFeed feed) {
         this.notifications = notifications;
+        this.notices = notices;
+        this.feed = feed;
     }
 
     @GetMapping("/api/v1/notifications")
@@ -41,15 +44,10 @@ class NotificationApiController {
         if (cursor < 0 || size < 1 || size > 1000) {
             return bad("after must be 0 or more; limit between 1 and 1000");
         }
-        List<Notification> page = notifications.feed(actor.organisation(), cursor, size);
-        Map<UUID, List<Notification.AccessedBy>> accesses = notifications.accesses(
-                actor.organisation(), page.stream().map(Notification::id).toList());
+        List<NotificationFeed.Item> page = feed.page(actor.organisation(), cursor, size);
         long next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
-        return ResponseEntity.ok(new Feed(
-                page.stream()
-                        .map(n -> (Object) NotificationPayload.withState(n, accesses.getOrDefault(n.id(), List.of())))
-                        .toList(),
-                next));
+        return ResponseEntity.ok(
+                new Feed(page.stream().map(i -> (Object) i.body()).toList(), next));
     }
 
     @PostMapping("/api/v1/notifications/{id}/acknowledgement")
@@ -61,6 +59,7 @@ class NotificationApiController {
             return notFound();
         }
         return notifications.acknowledge(actor.organisation(), uuid, actor.id())
+                        || notices.acknowledge(actor.organisation(), uuid, actor.id())
                 ? ResponseEntity.noContent().build()
                 : notFound();
     }

@@ -64,11 +64,14 @@ class InactiveNhsNumberControllerTest {
     void a_marked_number_says_which_authorities_were_told() throws Exception {
         when(numbers.mark(any(), any(), any(), any()))
                 .thenReturn(new InactiveNhsNumbers.Marked(
-                        List.of(new OdsCode("E09000002")), List.of(new OdsCode("E08000025"))));
+                        List.of(new OdsCode("E09000002"), new OdsCode("E08000025")),
+                        List.of(new OdsCode("E09000002")),
+                        List.of(new OdsCode("E08000035"))));
 
         assertThat(page("999 000 0018", "SUPERSEDED", "9990000026"))
-                .contains("told through MESH: 1")
-                .contains("Not on MESH, tell them another way: E08000025")
+                .contains("Local authorities told now: 2 (of them also through MESH: 1).")
+                .contains("Told: E09000002, E08000025")
+                .contains("Already told the same before, not told again: E08000035")
                 .doesNotContain("There is a problem");
         verify(numbers)
                 .mark(

@@ -111,18 +111,28 @@ class MeshNotificationTest extends MeshHubTest {
         exchange.exchange();
 
         assertThat(marked.told()).containsExactly(LA);
+        assertThat(marked.toldByMesh()).containsExactly(LA);
+        // The same notice is in the LA's pull API (and its other channels): MESH carries it with the notice's id.
+        UUID notice = jdbc.sql(
+                        "select id from notifications.inactive_number_notice where nhs_number = :n and la_ods = :la")
+                .param("n", child)
+                .param("la", LA.value())
+                .query(UUID.class)
+                .single();
         List<MeshTestServer.Message> sent = mesh.inbox(LA_MAILBOX).stream()
                 .filter(m -> "CPIS_INACTIVE_NHS_NUMBER".equals(m.workflowId))
                 .filter(m -> new String(m.body(), StandardCharsets.UTF_8).contains(child))
                 .toList();
         assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).localId).isEqualTo("inn-" + notice);
         assertThat(new String(sent.get(0).body(), StandardCharsets.UTF_8))
                 .contains("<CP-ISInactiveNHSNumberNotification xmlns=\"urn:hl7-org:v3\">")
+                .contains("<id root=\"" + notice.toString().toUpperCase() + "\"/>")
                 .contains("extension=\"MESH-N2\"")
                 .contains("<statusCode code=\"SUPERSEDED\"/>")
                 .contains("<replacedBy><id root=\"2.16.840.1.113883.2.1.4.1\" extension=\"" + replacement + "\"/>");
         assertThat(jdbc.sql("select count(*) from audit.event where action = 'MARK_NHS_NUMBER_SUPERSEDED'"
-                                + " and actor_id = 'admin-1' and detail = 'holders=1 told_by_mesh=1'")
+                                + " and actor_id = 'admin-1' and detail = 'holders=1 told=1 told_by_mesh=1'")
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
@@ -136,6 +146,6 @@ class MeshNotificationTest extends MeshHubTest {
                 inactive.mark(admin, NhsNumber.of(TestNhsNumbers.next()), InactiveNhsNumbers.Status.INACTIVE, null);
 
         assertThat(marked.told()).isEmpty();
-        assertThat(marked.notTold()).isEmpty();
+        assertThat(marked.alreadyTold()).isEmpty();
     }
 }
