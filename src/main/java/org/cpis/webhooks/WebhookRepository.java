@@ -124,13 +124,18 @@ class WebhookRepository {
                 """).param("la", la).param("url", url).update();
     }
 
-    /** Backs the endpoint off on the same schedule as one delivery's retries, from its stored failures, with jitter. */
+    /**
+     * Backs the endpoint off on the same schedule as one delivery's retries, from its stored failures, with jitter.
+     * Never shortens a backoff already set: an attempt that was in flight (here or on another node) when a longer one
+     * was set must not bring the next attempt forward.
+     */
     void failing(String la, String url, Instant now, Duration firstRetry, Duration maxRetryInterval) {
         jdbc.sql("""
                 update notifications.webhook
                    set consecutive_failures = consecutive_failures + 1,
-                       retry_after = cast(:now as timestamptz) + make_interval(secs => least(:first * power(2, least(
-                               consecutive_failures, 20)), :max) * (0.8 + random() * 0.4) / 1000.0)
+                       retry_after = greatest(retry_after, cast(:now as timestamptz) + make_interval(secs => least(
+                               :first * power(2, least(consecutive_failures, 20)), :max) * (0.8 + random() * 0.4)
+                               / 1000.0))
                  where la_ods = :la and url = :url
                 """)
                 .param("now", Timestamp.from(now))
