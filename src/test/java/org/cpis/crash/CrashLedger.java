@@ -1,5 +1,6 @@
 package org.cpis.crash;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +32,15 @@ final class CrashLedger {
     /** Client-side failures other than a dead hub's connection errors: a defect of the drill or of the hub. */
     final List<String> failures = new CopyOnWriteArrayList<>();
 
-    /** When each response came (epoch milliseconds) and its status, for a failover's timeline. */
-    record Answer(long at, int status, long millis) {}
+    /** When each response came (epoch milliseconds), its status and whether it said Retry-After: a failover's timeline. */
+    record Answer(long at, int status, long millis, boolean retryAfter) {}
 
     final List<Answer> timeline = new CopyOnWriteArrayList<>();
 
-    void answered(int status) {
-        answered(status, 0);
-    }
-
-    void answered(int status, long millis) {
-        statuses.merge(status, 1, Integer::sum);
-        timeline.add(new Answer(System.currentTimeMillis(), status, millis));
+    void answered(HttpResponse<?> response, long millis) {
+        statuses.merge(response.statusCode(), 1, Integer::sum);
+        boolean retryAfter = response.headers().firstValue("Retry-After").isPresent();
+        timeline.add(new Answer(System.currentTimeMillis(), response.statusCode(), millis, retryAfter));
     }
 
     void failed(RuntimeException e) {

@@ -87,7 +87,7 @@ final class CrashLoad {
                 ledger.sent.add(sent);
                 long start = System.nanoTime();
                 HttpResponse<String> ack = hub.upload(token, sent.sequence(), file);
-                ledger.answered(ack.statusCode(), (System.nanoTime() - start) / 1_000_000);
+                ledger.answered(ack, (System.nanoTime() - start) / 1_000_000);
                 if (ack.statusCode() == 200) {
                     ledger.acknowledged(sent, HubClient.json(ack).get("loaded").asInt());
                     requests.incrementAndGet();
@@ -118,7 +118,7 @@ final class CrashLoad {
                         traceId,
                         "IsUnscheduledAccessEvent",
                         "true");
-                ledger.answered(response.statusCode(), (System.nanoTime() - start) / 1_000_000);
+                ledger.answered(response, (System.nanoTime() - start) / 1_000_000);
                 if (response.statusCode() == 200) {
                     int total = HubClient.json(response).get("total").asInt();
                     ledger.lookups.add(new CrashLedger.AnsweredLookup(traceId, child, total));

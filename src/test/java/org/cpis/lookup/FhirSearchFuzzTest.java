@@ -26,7 +26,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * FHIR search parameters and headers, any names and values: the answer is 200 or a 400 OperationOutcome that does not
  * echo what was sent, never another status or an exception. The controller runs in Spring MVC (standalone, behind the
  * authentication the security chain would have done) on a lookup that finds nothing: the parsing is the target.
- * Regression inputs in every build; {@code JAZZER_FUZZ=1 ./mvnw -o test -Dtest=FhirSearchFuzzTest} fuzzes.
+ * Regression inputs in every build; {@code JAZZER_FUZZ=1 ./mvnw -o surefire:test@fuzz-tests
+ * -Dtest=FhirSearchFuzzTest} fuzzes (docs/benchmarks.md).
  */
 class FhirSearchFuzzTest {
 

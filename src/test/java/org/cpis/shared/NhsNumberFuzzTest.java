@@ -8,7 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * The NHS number parser accepts exactly the ten-digit numbers (spaces allowed) whose modulus 11 check digit holds,
  * never echoes its input and never fails otherwise. Regression inputs in every build; {@code JAZZER_FUZZ=1 ./mvnw -o
- * test -Dtest=NhsNumberFuzzTest} fuzzes.
+ * surefire:test@fuzz-tests -Dtest=NhsNumberFuzzTest} fuzzes (docs/benchmarks.md).
  */
 class NhsNumberFuzzTest {
 

@@ -15,7 +15,8 @@ import org.cpis.shared.NhsNumber;
 /**
  * Any bytes sent as an upload file end in an acknowledgement (lines loaded or rejected, or a MALFORMED problem) or in
  * one of the documented refusals (not CSV, too many lines), never in another exception. Regression inputs run in
- * every build; {@code JAZZER_FUZZ=1 ./mvnw -o test -Dtest=UploadParserFuzzTest} fuzzes for {@code maxDuration}.
+ * every build; {@code JAZZER_FUZZ=1 ./mvnw -o surefire:test@fuzz-tests
+ * -Dtest=UploadParserFuzzTest} fuzzes for {@code maxDuration} (docs/benchmarks.md).
  */
 class UploadParserFuzzTest {
 

@@ -65,6 +65,10 @@ class DatabaseOutageTest {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(careTeam(hub, ed, child, "before").statusCode()).isEqualTo(200);
+        // Tokens not used yet: their revocation check reads the database in the security filters, before any
+        // controller (a 500 on FHIR in the Patroni rehearsal with a multi-host URL).
+        String unusedEd = hub.accessToken("northfield-ed-system", "demo-secret");
+        String unusedLa = hub.accessToken("birmingham-case-system", "demo-secret");
         List<String> serverCommand = stopPostgres();
 
         HttpResponse<String> fhir = timed(() -> careTeam(hub, ed, child, "outage-fhir-1"));
@@ -74,6 +78,16 @@ class DatabaseOutageTest {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/fhir+json"));
         assertThat(HubClient.json(fhir).get("resourceType").asString()).isEqualTo("OperationOutcome");
         assertThat(HubClient.json(fhir).at("/issue/0/code").asString()).isEqualTo("transient");
+
+        HttpResponse<String> fhirInFilters = timed(() -> careTeam(hub, unusedEd, child, "outage-fhir-2"));
+        assertThat(fhirInFilters.statusCode()).isEqualTo(503);
+        assertThat(fhirInFilters.headers().firstValue("Retry-After")).contains("5");
+        assertThat(HubClient.json(fhirInFilters).at("/issue/0/code").asString()).isEqualTo("transient");
+        HttpResponse<String> apiInFilters =
+                timed(() -> hub.get("/api/v1/notifications?after=0", unusedLa, "TraceID", "outage-api-2"));
+        assertThat(apiInFilters.statusCode()).isEqualTo(503);
+        assertThat(apiInFilters.headers().firstValue("Retry-After")).contains("5");
+        assertThat(requestLine(output, "outage-fhir-2")).contains("GET /fhir/R4/CareTeam 503");
 
         HttpResponse<String> api = timed(() -> hub.get("/api/v1/notifications?after=0", la, "TraceID", "outage-api-1"));
         assertThat(api.statusCode()).isEqualTo(503);
