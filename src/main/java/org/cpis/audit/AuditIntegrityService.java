@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Verifies the chain and keeps the outcome: a row in {@code audit.verification}, a log line (ids and hashes only,
  * never personal data), the {@code cpis.audit.chain.breaks} counter and {@code cpis.audit.chain.intact} gauge, and the
- * verified head exported beside the keys, so that a trail cut short after a verification is noticed too.
+ * verified head exported beside the keys, so that a trail cut short after a verification is noticed too, and an
+ * {@link AuditVerified} event for the operators' metrics.
  */
 @Service
 class AuditIntegrityService implements AuditIntegrity {
@@ -33,6 +35,7 @@ class AuditIntegrityService implements AuditIntegrity {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Counter breaks;
     private final AtomicInteger intact = new AtomicInteger(1);
 
@@ -43,6 +46,7 @@ class AuditIntegrityService implements AuditIntegrity {
             JdbcClient jdbc,
             Clock clock,
             TransactionTemplate transactions,
+            ApplicationEventPublisher events,
             MeterRegistry meters) {
         this.audit = audit;
         this.chain = chain;
@@ -50,6 +54,7 @@ class AuditIntegrityService implements AuditIntegrity {
         this.jdbc = jdbc;
         this.clock = clock;
         this.transactions = transactions;
+        this.events = events;
         this.breaks = Counter.builder("cpis.audit.chain.breaks")
                 .description("Verifications of the audit chain that found a broken link")
                 .register(meters);
@@ -77,6 +82,7 @@ class AuditIntegrityService implements AuditIntegrity {
                     result.reason(),
                     result.checked());
         }
+        events.publishEvent(new AuditVerified(result));
         return result;
     }
 

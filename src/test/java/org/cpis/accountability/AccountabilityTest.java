@@ -327,6 +327,21 @@ class AccountabilityTest {
                             line.ods(),
                             java.sql.Timestamp.from(period.from()),
                             java.sql.Timestamp.from(period.until())));
+            assertThat(new long[] {line.found(), line.people()})
+                    .as(line.ods())
+                    .containsExactly(
+                            count(
+                                    "select count(*) from audit.event where subject_hash is not null and actor_org = ?"
+                                            + " and outcome = 'FOUND' and occurred_at >= ? and occurred_at < ?",
+                                    line.ods(),
+                                    java.sql.Timestamp.from(period.from()),
+                                    java.sql.Timestamp.from(period.until())),
+                            count(
+                                    "select count(distinct actor_id) from audit.event where subject_hash is not null"
+                                            + " and actor_org = ? and occurred_at >= ? and occurred_at < ?",
+                                    line.ods(),
+                                    java.sql.Timestamp.from(period.from()),
+                                    java.sql.Timestamp.from(period.until())));
         }
         assertThat(all.organisations())
                 .extracting(PrivacyReportService.OrganisationLine::ods)

@@ -121,6 +121,7 @@ class AuditTrailTest {
         sealAll();
         AuditVerification clean = integrity.verifyNow();
         assertThat(clean.intact()).isTrue();
+        assertThat(meters.get("cpis.audit.verification.ok").gauge().value()).isEqualTo(1.0);
         assertThat(clean.headId()).isGreaterThanOrEqualTo(last);
         double breaksBefore = meters.counter("cpis.audit.chain.breaks").count();
 
@@ -133,6 +134,10 @@ class AuditTrailTest {
                 .containsExactly(edited, "HASH_MISMATCH");
         assertThat(meters.counter("cpis.audit.chain.breaks").count()).isEqualTo(breaksBefore + 1);
         assertThat(meters.get("cpis.audit.chain.intact").gauge().value()).isZero();
+        // The operators' gauges (operations module) follow the audit module's AuditVerified event.
+        assertThat(meters.get("cpis.audit.verification.ok").gauge().value()).isZero();
+        assertThat(meters.get("cpis.audit.verification.last").gauge().value())
+                .isEqualTo(clock.instant().getEpochSecond());
         assertThat(integrity.latest())
                 .get()
                 .extracting(AuditVerification::firstBrokenId)

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
+import org.cpis.audit.AuditIntegrity;
+import org.cpis.audit.AuditVerification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import testsupport.TestNhsNumbers;
 import testsupport.UploadFile;
 
@@ -25,7 +25,7 @@ class OperationsEndpointsTest {
     int port;
 
     @Autowired
-    ApplicationEventPublisher events;
+    AuditIntegrity integrity;
 
     HubClient hub;
 
@@ -76,7 +76,9 @@ class OperationsEndpointsTest {
         hub.get(
                 "/fhir/R4/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + TestNhsNumbers.next(),
                 edToken);
-        events.publishEvent(new AuditVerified(Instant.parse("2026-11-30T10:00:00Z"), -1));
+        // A real verification of the chain (as the nightly job, the integrity page and the command run it).
+        AuditVerification verified = integrity.verifyNow();
+        assertThat(verified.intact()).isTrue();
         Thread.sleep(1500); // the figures are read in the background every 500 ms here
 
         String metrics = scrape("metrics", "test-metrics-password").body();
@@ -90,8 +92,13 @@ class OperationsEndpointsTest {
                 .contains("cpis_notification_delivery_lag_seconds ")
                 .contains("cpis_database_up 1.0")
                 .contains("cpis_audit_verification_ok 1.0")
-                .contains("cpis_audit_verification_last_seconds 1.7960328E9")
                 .contains("cpis_records_purge_seconds_count");
+        java.util.regex.Matcher last = java.util.regex.Pattern.compile(
+                        "(?m)^cpis_audit_verification_last_seconds (\\S+)$")
+                .matcher(metrics);
+        assertThat(last.find()).isTrue();
+        assertThat(Double.parseDouble(last.group(1)))
+                .isEqualTo((double) verified.verifiedAt().getEpochSecond());
     }
 
     @Test
