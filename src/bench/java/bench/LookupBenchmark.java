@@ -44,7 +44,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  *
  * <p>Arguments (all optional, {@code name=value}): {@code records=250000 warmup=10 measure=30 perUpload=25000
  * quietWait=180 jitWarmup=60
- * sealWait=180 client=nio|jdk|raw runs=unscheduled-16,unscheduled-64,silent-16,bare-pg-16 experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
+ * sealWait=180 client=nio|jdk|raw runs=unscheduled-16,unscheduled-64,silent-16,bare-pg-16 experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16 abHeaderCheck=0 headerCheck=shipped|ascii-fast-path}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
  */
 public final class LookupBenchmark {
 
@@ -76,6 +76,8 @@ public final class LookupBenchmark {
         options.put("experiment", "none");
         options.put("jfr", "none");
         options.put("jfrRun", "unscheduled-16");
+        options.put("abHeaderCheck", "0");
+        options.put("headerCheck", "shipped");
         List<String> hubArgs = hubArguments(args, options);
         int records = Integer.parseInt(options.get("records"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
@@ -137,7 +139,9 @@ public final class LookupBenchmark {
             LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
             String[] numbers = LookupData.nhsNumbers(records);
             LookupData.Loaded loaded = LookupData.load(http, base, numbers, perUpload, today);
-            try (Connection stats = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            // As the embedded server's superuser: the URL's own user (the hub's runtime role) would win over a user
+            // given beside it, and may not VACUUM the records table.
+            try (Connection stats = DriverManager.getConnection(jdbcUrl.replaceFirst("user=[^&]*", "user=postgres"))) {
                 line(report, String.format("postgres: %s", scalar(stats, "select version()")));
                 long visible = Long.parseLong(scalar(
                         stats,
@@ -220,6 +224,34 @@ public final class LookupBenchmark {
                         String.format(
                                 "%nJIT warm-up: %.0f s of unscheduled lookups at 16 clients (not reported), %d errors",
                                 jitWarmup.toSeconds() + 1.0, jit.errors() + jit.empty()));
+
+                // abHeaderCheck=N: N pairs of runs of each kind at 16 clients, one with the firewall's header check
+                // as it ships, one with LookupExperiments.ASCII_FAST_PATH, in ABBA order.
+                for (int pair = 0; pair < Integer.parseInt(options.get("abHeaderCheck")); pair++) {
+                    for (boolean unscheduled : new boolean[] {true, false}) {
+                        for (int k = 0; k < 2; k++) {
+                            boolean shipped = (pair + k) % 2 == 0;
+                            LookupExperiments.headerCheck(context, shipped);
+                            String kind = unscheduled ? "unscheduled-16" : "silent-16";
+                            line(report, awaitQuiet(counters, quietWait));
+                            LookupRun.Result r = load.run(
+                                    kind + (shipped ? "/shipped" : "/ascii-fast-path"),
+                                    16,
+                                    warmup,
+                                    measure,
+                                    unscheduled,
+                                    unscheduled ? "bench-u16-" : "bench-s16-",
+                                    counters::usage);
+                            print(report, r);
+                            results.add(r);
+                        }
+                    }
+                }
+                if (Integer.parseInt(options.get("abHeaderCheck")) > 0
+                        || !options.get("headerCheck").equals("shipped")) {
+                    LookupExperiments.headerCheck(
+                            context, options.get("headerCheck").equals("shipped"));
+                }
 
                 boolean profileSilent = options.get("jfrRun").equals("silent-16");
                 LookupRun.Result u16 = null;
@@ -403,7 +435,10 @@ public final class LookupBenchmark {
                 throws Exception {
             if (client.equals("nio")) {
                 String host = " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: application/fhir+json\r\n"
-                        + (unscheduled ? "" : "IsUnscheduledAccessEvent: false\r\n") + "Authorization: Bearer ";
+                        + (unscheduled
+                                ? "NHSD-Session-UUID: 555000000001\r\n" // an unscheduled lookup names its end user
+                                : "IsUnscheduledAccessEvent: false\r\n")
+                        + "Authorization: Bearer ";
                 return LookupNioRun.run(
                         name,
                         port,

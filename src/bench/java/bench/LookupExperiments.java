@@ -1,5 +1,6 @@
 package bench;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -10,10 +11,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Changes tried on the running hub from the benchmark only, to measure a proposal before anyone edits the main code.
@@ -85,5 +89,37 @@ final class LookupExperiments {
             return result;
         };
         return (T) Proxy.newProxyInstance(LookupExperiments.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    /**
+     * The proposal measured by {@code abHeaderCheck}: {@link StrictHttpFirewall}'s own header-value rule (assigned
+     * characters that are not controls, or a tab) answered by one pass over the characters when they are all
+     * printable ASCII or tabs (which that rule accepts by definition), and by the framework's own predicate otherwise;
+     * so it accepts exactly the same values, through the firewall's own setter.
+     */
+    static final Predicate<String> ASCII_FAST_PATH = value ->
+            (value != null && printableAsciiOrTab(value)) || StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(value);
+
+    private static boolean printableAsciiOrTab(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 || c > 0x7e) && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sets the running hub's firewall to check header values as Spring Security ships it ({@code shipped}, what the
+     * hub configures) or with {@link #ASCII_FAST_PATH}, for an A/B comparison in one JVM.
+     */
+    static void headerCheck(ConfigurableApplicationContext context, boolean shipped)
+            throws ReflectiveOperationException {
+        // The hub defines no firewall bean: the one Spring Security made is held by its filter chain proxy.
+        Field field = FilterChainProxy.class.getDeclaredField("firewall");
+        field.setAccessible(true);
+        StrictHttpFirewall firewall = (StrictHttpFirewall) field.get(context.getBean(FilterChainProxy.class));
+        firewall.setAllowedHeaderValues(shipped ? StrictHttpFirewall.ALLOWED_HEADER_VALUES : ASCII_FAST_PATH);
     }
 }

@@ -1,5 +1,6 @@
 package bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -34,6 +35,7 @@ import jdk.jfr.Recording;
 import org.cpis.CpisApplication;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import testsupport.TestNhsNumbers;
@@ -103,6 +105,7 @@ public final class UploadBenchmark {
     private final Map<String, List<PhaseSampler.Phase>> phasesByStep = new LinkedHashMap<>();
     private String base;
     private DataSource hubDataSource;
+    private DataSource superuser;
 
     private UploadBenchmark(Options options) {
         this.options = options;
@@ -202,8 +205,11 @@ public final class UploadBenchmark {
             int port = hub.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             base = "http://localhost:" + port;
             hubDataSource = hub.getBean(DataSource.class);
+            // The hub's own role may not CHECKPOINT or create tables in public; the benchmark's own steps run as the
+            // embedded server's superuser.
+            superuser = superuser(hubDataSource);
             try {
-                run(hubDataSource, directory);
+                run(superuser, directory);
             } finally {
                 if (!options.keepFiles()) {
                     try (var files = Files.list(directory)) {
@@ -502,10 +508,16 @@ public final class UploadBenchmark {
 
     /** Starts each measured step without dirty pages left by the one before. */
     private void checkpoint() throws SQLException {
-        try (Connection connection = hubDataSource.getConnection();
+        try (Connection connection = superuser.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("checkpoint");
         }
+    }
+
+    private static DataSource superuser(DataSource hub) throws SQLException {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(hub.unwrap(HikariDataSource.class).getJdbcUrl().replaceFirst("user=[^&]*", "user=postgres"));
+        return dataSource;
     }
 
     private static long count(DataSource dataSource, String la) throws SQLException {
