@@ -30,8 +30,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.firewall.HttpFirewall;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -74,17 +72,6 @@ class SecurityConfiguration {
                         hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
-    }
-
-    /**
-     * Spring Security's firewall as it ships, with its own header-value rule answered without a regular expression for
-     * printable ASCII ({@link HeaderValues}).
-     */
-    @Bean
-    HttpFirewall httpFirewall() {
-        StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderValues(HeaderValues.ALLOWED);
-        return firewall;
     }
 
     @Bean
