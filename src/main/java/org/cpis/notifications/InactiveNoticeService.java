@@ -80,12 +80,6 @@ class InactiveNoticeService implements InactiveNumberNotices {
     }
 
     @Override
-    @Transactional(readOnly = true)
-    public List<InactiveNumberNotice> feed(OdsCode la, long after, int limit) {
-        return notices.feed(la, after, limit);
-    }
-
-    @Override
     @Transactional
     public boolean acknowledge(OdsCode la, UUID id, String by) {
         return notices.acknowledge(la, id, by, Instant.now(clock));

@@ -36,9 +36,6 @@ public interface InactiveNumberNotices {
      */
     Optional<UUID> tell(Mark mark);
 
-    /** The LA's notices after a pull API cursor, oldest first. */
-    List<InactiveNumberNotice> feed(OdsCode localAuthority, long after, int limit);
-
     /** @return false if the LA has no such notice */
     boolean acknowledge(OdsCode localAuthority, UUID id, String by);
 

@@ -2,9 +2,7 @@ package org.cpis.notifications;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpis.organisations.LocalAuthority;
@@ -48,12 +46,6 @@ class NotificationService implements Notifications {
     }
 
     @Override
-    @Transactional(readOnly = true)
-    public List<Notification> feed(OdsCode la, long after, int limit) {
-        return notifications.feed(la, after, limit);
-    }
-
-    @Override
     @Transactional
     public boolean acknowledge(OdsCode la, UUID id, String by) {
         return notifications.acknowledge(la, id, by, Instant.now(clock));
@@ -63,12 +55,6 @@ class NotificationService implements Notifications {
     @Transactional(readOnly = true)
     public Optional<Notification> find(OdsCode la, UUID id) {
         return notifications.find(la, id);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Map<UUID, List<Notification.AccessedBy>> accesses(OdsCode la, Collection<UUID> ids) {
-        return notifications.accessesOf(la, ids);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.cpis.notifications;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpis.shared.OdsCode;
@@ -15,19 +13,10 @@ import org.cpis.webhooks.Webhooks;
  */
 public interface Notifications {
 
-    /** The LA's feed after a cursor, oldest first. */
-    List<Notification> feed(OdsCode localAuthority, long after, int limit);
-
     /** @return false if the LA has no such notification */
     boolean acknowledge(OdsCode localAuthority, UUID id, String by);
 
     Optional<Notification> find(OdsCode localAuthority, UUID id);
-
-    /**
-     * Each access counted on these notifications of the LA, oldest first, by notification id: grouping never hides who
-     * looked.
-     */
-    Map<UUID, List<Notification.AccessedBy>> accesses(OdsCode localAuthority, Collection<UUID> ids);
 
     /** The workbench lists. {@code workerEmail} selects the social worker's own inbox for {@link View#MINE}. */
     WorkbenchPage workbench(OdsCode localAuthority, View view, String workerEmail, String search, int page, int size);

@@ -13,10 +13,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The database is also used before any controller runs: the shared web session, the token endpoint's client lookup,
- * sign-in. A failure there escapes the filters; this turns it into the same 503.
+ * sign-in, a bearer token's status check. A failure there escapes the filters; this turns it into the same 503. It sits
+ * inside {@link RequestFirewall}, whose catch-all would otherwise answer such a FHIR request with a 500.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private final DatabaseUnavailable unavailable;

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -29,12 +28,6 @@ class RequestFirewall extends OncePerRequestFilter {
     static final String UNDECODABLE = "The request's address or query string is not valid percent-encoded UTF-8";
 
     private static final Logger log = LoggerFactory.getLogger(RequestFirewall.class);
-
-    private final DatabaseUnavailable unavailable;
-
-    RequestFirewall(ObjectProvider<UnavailableWriter> writers) {
-        this.unavailable = new DatabaseUnavailable(writers);
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -58,11 +51,6 @@ class RequestFirewall extends OncePerRequestFilter {
         try {
             chain.doFilter(request, new FhirErrorResponse(request, response));
         } catch (IOException | ServletException | RuntimeException e) {
-            // The database unreachable before a controller ran (a bearer token's status check during a failover):
-            // answered here, as this filter is not ordered against DatabaseUnavailableFilter and would say 500.
-            if (DatabaseUnavailable.causedBy(e) && unavailable.respond(e, request, response)) {
-                return;
-            }
             // The class only: an exception's message can quote the request.
             log.error("FHIR request failed: {}", e.getClass().getName());
             if (!response.isCommitted()) {
