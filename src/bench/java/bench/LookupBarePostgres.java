@@ -24,9 +24,10 @@ import javax.sql.DataSource;
  * PostgreSQL" figure the hub is compared with. The statements are the ones the hub runs, copied from
  * AccessRepository.readAndRecord (records, access and audit entry in one statement; a FHIR search does not read the
  * previous accesses),
- * NotificationService.onUnscheduledAccess (its
+ * NotificationCreator.onUnscheduledAccess (its
  * advisory locks, the open-group check, then either one more access counted or a new notification with, when an
- * SMTP server is configured, its e-mail delivery, and the webhook check) (the audit entry's keyed subject hash computed the same way). The
+ * SMTP server is configured, its e-mail delivery, and the webhook check; then the access added to the notification's
+ * list of who looked) (the audit entry's keyed subject hash computed the same way). The
  * organisation look-ups are served from the hub's in-memory cache, so they are not repeated here; the delivery worker
  * and the audit sealer that run later, outside the lookup, are not part of it.
  */
@@ -84,6 +85,13 @@ final class LookupBarePostgres {
             values (?, ?, ?, ?, ?, ?)
             """;
     static final String WEBHOOKS = "select count(*) from notifications.webhook where la_ods = ? and enabled";
+    // NotificationRepository.addAccess: each access of a notification, with the person who looked (issue 12).
+    static final String ADD_ACCESS = """
+            insert into notifications.notification_access (notification_id, access_id, accessed_at, actor_name,
+                                                           actor_role)
+            values (?, ?, ?, ?, ?)
+            on conflict do nothing
+            """;
 
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     private static final String ORG = "X1A01";
@@ -211,6 +219,7 @@ final class LookupBarePostgres {
                 ps.setObject(3, open);
                 ps.executeUpdate();
             }
+            addAccess(c, open, accessId, at);
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(FEED_LOCK)) {
@@ -256,6 +265,18 @@ final class LookupBarePostgres {
                 rs.next();
                 rs.getInt(1);
             }
+        }
+        addAccess(c, id, accessId, at);
+    }
+
+    private static void addAccess(Connection c, UUID notification, long accessId, Timestamp at) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(ADD_ACCESS)) {
+            ps.setObject(1, notification);
+            ps.setLong(2, accessId);
+            ps.setTimestamp(3, at);
+            ps.setString(4, "Bench JDBC loop");
+            ps.setString(5, "HEALTH_SYSTEM");
+            ps.executeUpdate();
         }
     }
 

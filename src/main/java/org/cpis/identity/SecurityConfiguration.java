@@ -17,6 +17,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -78,6 +79,16 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // BCrypt for new hashes; stored hashes carry their {id} so the algorithm can be raised later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * No observation of each security filter, authentication and authorisation: those are spans for a tracer, which
+     * cpis does not export, and they wrapped every filter of every request (about 4% of a lookup's CPU,
+     * docs/benchmarks.md). Operators' request metrics come from Spring MVC's own {@code http.server.requests}.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cpis.lookup.UnscheduledAccessRecorded;
 import org.cpis.organisations.LocalAuthority;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Makes the notifications of an unscheduled access, inside the lookup's transaction (spec section 5): one per LA
@@ -37,7 +39,9 @@ class NotificationCreator {
     private final EmailSender email;
     private final Organisations organisations;
     private final NotificationsProperties properties;
-    private final ObjectProvider<MeshDelivery> mesh;
+    // Resolved on first use rather than injected (the MESH module depends on this one), and once: resolving a bean by
+    // type on every new notification showed in the lookup's profile.
+    private final Supplier<Optional<MeshDelivery>> mesh;
 
     NotificationCreator(
             JdbcClient jdbc,
@@ -55,7 +59,7 @@ class NotificationCreator {
         this.email = email;
         this.organisations = organisations;
         this.properties = properties;
-        this.mesh = mesh;
+        this.mesh = SingletonSupplier.of(() -> Optional.ofNullable(mesh.getIfAvailable()));
     }
 
     @EventListener
@@ -109,8 +113,7 @@ class NotificationCreator {
         if (webhooks.enabled(la)) {
             queue(id, la, Channel.WEBHOOK, access);
         }
-        MeshDelivery meshDelivery = mesh.getIfAvailable();
-        if (meshDelivery != null && meshDelivery.chosenBy(la)) {
+        if (mesh.get().map(m -> m.chosenBy(la)).orElse(false)) {
             queue(id, la, Channel.MESH, access);
         }
         return id;
