@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.cpis.shared.NhsNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,21 +82,32 @@ class AuditReportRepository implements AuditReports {
     @Override
     @Transactional(readOnly = true)
     public List<OrganisationCount> byOrganisation(Instant from, Instant to, Scope scope) {
-        Instant firstMonth = monthStart(from).equals(from)
-                ? from
-                : monthStart(from.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
-        Instant endMonth = monthStart(to);
+        return scoped(byOrganisationSql(from, to, scope), scope)
+                .params(periodParameters(from, to))
+                .query((rs, n) -> new OrganisationCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** The organisation report's statement (also explained as it is by the national benchmark). */
+    static String byOrganisationSql(Instant from, Instant to, Scope scope) {
         // An LA officer's scope (the children it holds) is answered from the raw trail: its semi-join on
         // event_by_subject reads only those children's entries and meets the budget over a year; the rollup has no
         // subjects. So are periods without a whole month.
-        boolean rolledUp = scope.subjects().isEmpty() && firstMonth.isBefore(endMonth);
-        return scoped(rolledUp ? rolledUp(scope) : raw(scope), scope)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("firstMonth", Timestamp.from(firstMonth))
-                .param("endMonth", Timestamp.from(endMonth))
-                .query((rs, n) -> new OrganisationCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .list();
+        Map<String, Object> period = periodParameters(from, to);
+        boolean wholeMonths = ((Timestamp) period.get("firstMonth")).before((Timestamp) period.get("endMonth"));
+        return scope.subjects().isEmpty() && wholeMonths ? rolledUp(scope) : raw(scope);
+    }
+
+    /** The period [from, to) and the whole UTC months in it, [firstMonth, endMonth) (empty when none). */
+    static Map<String, Object> periodParameters(Instant from, Instant to) {
+        Instant firstMonth = monthStart(from).equals(from)
+                ? from
+                : monthStart(from.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
+        return Map.of(
+                "from", Timestamp.from(from),
+                "to", Timestamp.from(to),
+                "firstMonth", Timestamp.from(firstMonth),
+                "endMonth", Timestamp.from(monthStart(to)));
     }
 
     /**
