@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cpis.audit.Audit;
+import org.cpis.audit.AuditReports;
+import org.cpis.audit.ReportStatements;
 import org.cpis.records.Records;
 import org.cpis.shared.NhsNumber;
 import org.cpis.shared.OdsCode;
@@ -19,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the national notifications report's query and of the privacy officer's three audit
  * queries (copies of notifications.NotificationFiguresRepository and audit.AuditReportRepository, with the values the
- * pages use: the last 30 days; everything, and an LA's held children), so that the benchmark's figures come with the
- * plans that explain them.
+ * pages use: the last 30 days; everything, and an LA's held children; the organisation report's statement taken from
+ * the hub itself, for 31 days and a year), so that the benchmark's figures come with the plans that explain them.
  */
 final class ExplainPlans {
 
@@ -68,15 +71,6 @@ final class ExplainPlans {
                 "select " + columns + " from audit.event where actor_id = :actor"
                         + " and occurred_at >= :from and occurred_at < :to" + SCOPE
                         + " order by occurred_at, id limit 10000");
-        queries.put("by organisation", """
-                select actor_org, sum(entries), sum(found), count(*)
-                  from (select actor_org, actor_id, count(*) as entries,
-                               count(*) filter (where outcome = 'FOUND') as found
-                          from audit.event
-                         where subject_hash is not null and occurred_at >= :from and occurred_at < :to""" + SCOPE + """
-                         group by actor_org, actor_id) per_person
-                 group by actor_org
-                 order by actor_org""");
         StringBuilder text = new StringBuilder();
         for (boolean everything : new boolean[] {true, false}) {
             for (Map.Entry<String, String> q : queries.entrySet()) {
@@ -95,6 +89,31 @@ final class ExplainPlans {
                         .param("subject", subject)
                         .param("actor", actor)
                         .param("scopeSubjects", everything ? "{}" : heldHashes)
+                        .query(String.class)
+                        .list()
+                        .forEach(line -> text.append(line).append('\n'));
+                text.append('\n');
+            }
+        }
+        // The organisation report as the hub runs it (audit.ReportStatements): for the operator's officer over whole
+        // months, the monthly rollup and the trail around it; for an LA's officer, the raw trail of its children.
+        List<NhsNumber> none = List.of();
+        for (Collection<NhsNumber> subjects : List.of(none, held)) {
+            AuditReports.Scope scope =
+                    subjects.isEmpty() ? AuditReports.Scope.all() : new AuditReports.Scope(false, null, subjects);
+            for (int days : new int[] {31, 365}) {
+                Instant since = to.minus(days, ChronoUnit.DAYS);
+                text.append("== by organisation, ")
+                        .append(days)
+                        .append(" days")
+                        .append(
+                                subjects.isEmpty()
+                                        ? ""
+                                        : " (an LA's privacy officer: " + held.size() + " children held)")
+                        .append(" ==\n");
+                jdbc.sql("explain (analyze, buffers) " + ReportStatements.byOrganisation(since, to, scope))
+                        .params(ReportStatements.byOrganisationParameters(since, to))
+                        .param("scopeSubjects", subjects.isEmpty() ? "{}" : heldHashes)
                         .query(String.class)
                         .list()
                         .forEach(line -> text.append(line).append('\n'));

@@ -28,6 +28,9 @@ begin
     -- changed or removed by the hub's own role.
     execute format('revoke update, delete, truncate on audit.event from %I', runtime);
     execute format('revoke update, delete, truncate on audit.verification from %I', runtime);
+    -- The organisation report's monthly rollup: moved on only through audit.roll_up (security definer, the owner's),
+    -- so the hub's own role can read it but cannot change the counts a privacy officer sees.
+    execute format('revoke insert, update, delete, truncate on audit.person_month, audit.rollup_mark from %I', runtime);
     execute format('revoke insert, update, delete, truncate on public.flyway_schema_history from %I', runtime);
 end
 $$;

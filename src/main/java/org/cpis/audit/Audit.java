@@ -17,6 +17,12 @@ public interface Audit {
     /** Seals unsealed entries older than a minute into the hash chain; returns how many. */
     int seal();
 
+    /**
+     * Adds entries older than a minute to the monthly rollup the organisation report reads, at most one batch; returns
+     * how many entries it added (0: caught up).
+     */
+    int rollUp();
+
     /** Recomputes the chain over sealed entries; returns the id of the first entry that does not match, or -1. */
     long verify();
 }

@@ -24,6 +24,20 @@ class AuditJobs {
     }
 
     /**
+     * Adds new audit entries to the organisation report's monthly rollup every minute (audit.roll_up), until caught
+     * up; after a restore or on first start that is the backfill of the whole trail, in batches.
+     */
+    @Bean
+    RecurringTask<Void> rollUpAudit(Audit audit) {
+        return Tasks.recurring("audit-rollup", FixedDelay.of(Duration.ofMinutes(1)))
+                .execute((instance, context) -> {
+                    while (audit.rollUp() > 0) {
+                        // keep rolling up until caught up
+                    }
+                });
+    }
+
+    /**
      * Verifies the whole chain every night at 03:30 UTC (after the 02:30 purge has written its entries); a break is
      * logged, counted and shown on the privacy officers' home page.
      */

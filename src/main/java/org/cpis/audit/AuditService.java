@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AuditService implements Audit {
 
+    /** Entries one roll-up reads (audit.roll_up): a few seconds of work at most, so a backfill runs in steps. */
+    static final int ROLLUP_BATCH = 100_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditKeys keys;
@@ -76,6 +79,16 @@ class AuditService implements Audit {
     @Transactional
     public int seal() {
         return chain.seal();
+    }
+
+    @Override
+    @Transactional
+    public int rollUp() {
+        return jdbc.sql("select audit.roll_up(:cutoff, :limit)")
+                .param("cutoff", Timestamp.from(Instant.now(clock).minusSeconds(60)))
+                .param("limit", ROLLUP_BATCH)
+                .query(Integer.class)
+                .single();
     }
 
     @Override
