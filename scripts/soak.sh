@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Soak on demand (issue 17, item 7): a hub (the packaged jar, embedded PostgreSQL in a fresh folder) under open-loop
-# mixed load for MINUTES (default 60) at RATE unscheduled FHIR lookups a second (default 400, just over half the benchmarked
+# mixed load for MINUTES (default 60) at RATE unscheduled FHIR lookups a second (default 490, half the benchmarked
 # unscheduled capacity in docs/benchmarks.md) plus an upload of ROWS rows (default 1000) every 30 s. Once a minute it
 # prints that minute's latency, failures by status, uploads, the hub's heap after a full GC and its resident memory
 # (org.cpis.crash.Soak). No growth, no drift: the heap
 # column levels off and the latency columns stay flat.
-#   MINUTES=60 RATE=400 scripts/soak.sh
+#   MINUTES=60 RATE=490 scripts/soak.sh
 # Output: target/soak/soak.csv, the hub's log target/soak/hub.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,4 +26,4 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 java -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" org.cpis.crash.Soak \
-  "$PORT" "$HUB" "${RATE:-400}" "${MINUTES:-60}" "${ROWS:-1000}" | tee "$WORK/soak.csv"
+  "$PORT" "$HUB" "${RATE:-490}" "${MINUTES:-60}" "${ROWS:-1000}" | tee "$WORK/soak.csv"
