@@ -45,6 +45,8 @@ final class LookupCounters implements LookupRun.Window {
             Map<Long, Long> threadCpu,
             long postgresCpuNanos,
             long postgresSystemNanos,
+            Map<Long, String> postgresKind,
+            Map<Long, Long> postgresPidCpu,
             long jvmSystemNanos,
             long machineBusyNanos,
             long machineSystemNanos,
@@ -98,9 +100,10 @@ final class LookupCounters implements LookupRun.Window {
         long postgres = after.postgresCpuNanos - before.postgresCpuNanos;
         long machine = after.machineBusyNanos - before.machineBusyNanos;
         s.append(String.format(
-                "gc+jit+vm %.2f], hub's postgres %.2f, other processes %.2f%n",
+                "gc+jit+vm %.2f], hub's postgres %.2f [%s], other processes %.2f%n",
                 Math.max(0, jvm - threads) / 1e9 / wall,
                 postgres / 1e9 / wall,
+                postgresByKind(wall),
                 Math.max(0, machine - jvm - postgres) / 1e9 / wall));
         // Kernel time (system calls, the loopback network, scheduling): the part a Java profiler does not see.
         s.append(String.format(
@@ -123,6 +126,23 @@ final class LookupCounters implements LookupRun.Window {
         }
         return new Usage(
                 s.toString(), (jvm + postgres) / 1e9 / wall, Math.max(0, machine - jvm - postgres) / 1e9 / wall);
+    }
+
+    /**
+     * The PostgreSQL processes' CPU by kind (client backends, autovacuum, other background processes), per process
+     * so that one that ends or starts within the window is counted for its part in it.
+     */
+    private String postgresByKind(double wall) {
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        for (String kind : new String[] {"backends", "autovacuum", "background"}) {
+            byKind.put(kind, 0L);
+        }
+        after.postgresPidCpu.forEach((pid, cpu) -> byKind.merge(
+                after.postgresKind.get(pid), cpu - before.postgresPidCpu.getOrDefault(pid, 0L), Long::sum));
+        StringBuilder s = new StringBuilder();
+        byKind.forEach((kind, cpu) ->
+                s.append(s.isEmpty() ? "" : ", ").append(String.format("%s %.2f", kind, cpu / 1e9 / wall)));
+        return s.toString();
     }
 
     private double delta(String key) {
@@ -158,6 +178,8 @@ final class LookupCounters implements LookupRun.Window {
                 cpus,
                 postgresCpu(),
                 postgresSystem,
+                Map.copyOf(postgresKind),
+                Map.copyOf(postgresPidCpu),
                 systemTicks(Path.of("/proc/self/stat")) * TICK_NANOS,
                 machineBusy(),
                 machineSystem(),
@@ -211,6 +233,8 @@ final class LookupCounters implements LookupRun.Window {
     }
 
     private long postgresSystem;
+    private final Map<Long, String> postgresKind = new HashMap<>();
+    private final Map<Long, Long> postgresPidCpu = new HashMap<>();
 
     /**
      * utime + stime of the hub's PostgreSQL: its postmaster and the postmaster's children (stime alone is left in
@@ -219,6 +243,8 @@ final class LookupCounters implements LookupRun.Window {
     long postgresCpu() {
         long ticks = 0;
         long system = 0;
+        postgresKind.clear();
+        postgresPidCpu.clear();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {
                 String pid = p.getFileName().toString();
@@ -234,8 +260,17 @@ final class LookupCounters implements LookupRun.Window {
                             || (Long.parseLong(pid) != postmaster && Long.parseLong(f[1]) != postmaster)) {
                         continue;
                     }
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15
+                    long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15
+                    ticks += cpu;
                     system += Long.parseLong(f[12]);
+                    // PostgreSQL sets its processes' titles: "postgres: user db host(port) state" for a client's.
+                    String title = Files.readString(p.resolve("cmdline"));
+                    postgresPidCpu.put(Long.parseLong(pid), cpu * TICK_NANOS);
+                    postgresKind.put(
+                            Long.parseLong(pid),
+                            title.contains("autovacuum")
+                                    ? "autovacuum"
+                                    : title.contains("(") ? "backends" : "background");
                 } catch (IOException | RuntimeException e) {
                     // the process went away
                 }

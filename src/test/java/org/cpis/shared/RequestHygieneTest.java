@@ -69,7 +69,10 @@ class RequestHygieneTest {
         // Each request is logged under the id the hub made (the line follows the response, so wait for it).
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> replacements.forEach(id -> requestLine(output, id)));
         // Not "1014" alone: random temporary paths and generated ids may hold those digits by chance.
-        assertThat(output.getAll()).doesNotContain(NHS).doesNotContain("000-1014").doesNotContain("2015.03");
+        assertThat(output.getAll())
+                .doesNotContain(NHS)
+                .doesNotContain("000-1014")
+                .doesNotContain("2015.03");
         // Well-formed trace ids are still taken and echoed.
         String uuid = "0c3b7d6a-1234-4567-8901-123456789012";
         assertThat(hub.get("/fhir/R4/metadata", null, "TraceID", uuid).headers().firstValue("TraceID"))
