@@ -20,8 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * The same reads and writes as one unscheduled FHIR CareTeam lookup that finds a record, in one transaction on a
- * pooled connection of the hub's own DataSource, with no HTTP, security, Spring or FHIR in between: the "bare
- * PostgreSQL" figure the hub is compared with. The statements are the ones the hub runs, copied from
+ * connection of its own pool (one per client thread) to the hub's database, with no HTTP, security, Spring or FHIR in
+ * between: the "bare PostgreSQL" figure the hub is compared with. The statements are the ones the hub runs, copied from
  * AccessRepository.readAndRecord (records, access and audit entry in one statement; a FHIR search does not read the
  * previous accesses),
  * NotificationCreator.onUnscheduledAccess (its

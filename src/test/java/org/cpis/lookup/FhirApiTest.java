@@ -7,10 +7,12 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
+import org.cpis.shared.EnglandDate;
 import org.cpis.shared.PlanType;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -41,6 +43,9 @@ class FhirApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     /** The schemas' owner: the hub's own role may not change tables or add triggers (issue 12). */
     @Autowired
@@ -117,6 +122,8 @@ class FhirApiTest {
     @Test
     void a_careteam_search_returns_one_careteam_per_visible_record_in_the_guides_shape() {
         String child = TestNhsNumbers.next();
+        // Ended, and still visible for 364 days after its end: relative to today, so the test never ages out.
+        String ended = EnglandDate.today(clock).minusDays(30).toString();
         upload("birmingham-case-system", r -> r.nhsNumber(child).localId("B-9"));
         upload(
                 "leeds-case-system",
@@ -124,7 +131,7 @@ class FhirApiTest {
                         .localId("L-9")
                         .planType(PlanType.LAC)
                         .startDate("2025-02-01")
-                        .endDate("2026-01-31"));
+                        .endDate(ended));
 
         HttpResponse<String> response = get(byNhs("CareTeam", child), ed, "TraceID", "fhir-trace-1");
         Bundle bundle = bundle(response);
@@ -156,7 +163,7 @@ class FhirApiTest {
         CareTeam lac = (CareTeam) bundle.getEntry().get(1).getResource();
         assertThat(lac.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("764841000000100");
         assertThat(lac.getName()).isEqualTo("Leeds City Council");
-        assertThat(lac.getPeriod().getEndElement().getValueAsString()).isEqualTo("2026-01-31");
+        assertThat(lac.getPeriod().getEndElement().getValueAsString()).isEqualTo(ended);
 
         assertThat(response.body())
                 .doesNotContain("Smith")
@@ -337,7 +344,8 @@ class FhirApiTest {
                         .dateOfBirth("1995-01-01")
                         .planType(PlanType.UCPP)
                         .startDate("2026-06-01")
-                        .expectedDeliveryDate("2027-01-15"));
+                        .expectedDeliveryDate(
+                                EnglandDate.today(clock).plusMonths(2).toString()));
         Bundle bundle = bundle(get(byNhs("Flag", mother), ed));
         assertThat(bundle.getTotal()).isEqualTo(1);
         Flag flag = (Flag) bundle.getEntry().get(0).getResource();

@@ -15,10 +15,12 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
+import org.cpis.shared.EnglandDate;
 import org.cpis.shared.PlanType;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -55,6 +57,9 @@ class FhirClientTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     final FhirContext fhir = FhirContext.forR4();
     final FhirProfileValidator validator = FhirProfileValidator.shared();
@@ -177,11 +182,13 @@ class FhirClientTest {
     @Test
     void the_patient_flags_api_returns_profiled_flags_whose_statuses_agree() {
         String child = TestNhsNumbers.next();
+        // Ended, and still visible for 364 days after its end: relative to today, so the test never ages out.
+        String ended = EnglandDate.today(clock).minusDays(30).toString();
         upload(r -> r.nhsNumber(child));
         upload(r -> r.nhsNumber(child)
                 .planType(PlanType.LAC)
                 .startDate("2025-02-01")
-                .endDate("2026-01-31"));
+                .endDate(ended));
 
         Bundle bundle = valid(get("/PatientFlag?patient=" + child + "&code=child-protection-information-system-flag"));
         assertThat(bundle.getTotal()).isEqualTo(2);
@@ -215,7 +222,7 @@ class FhirClientTest {
         assertThat(((CarePlan) resources.get(4)).getStatus()).isEqualTo(CarePlan.CarePlanStatus.COMPLETED);
         assertThat(((CareTeam) resources.get(5)).getStatus()).isEqualTo(CareTeam.CareTeamStatus.INACTIVE);
         assertThat(((CareTeam) resources.get(5)).getPeriod().getEndElement().getValueAsString())
-                .isEqualTo("2026-01-31");
+                .isEqualTo(ended);
         // The CP-IS CareTeam search agrees.
         Bundle teams = valid(get("/CareTeam?patient=" + child));
         assertThat(teams.getEntry())

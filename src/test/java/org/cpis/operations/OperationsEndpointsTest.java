@@ -1,11 +1,14 @@
 package org.cpis.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import org.cpis.CpisIntegrationTest;
 import org.cpis.HubClient;
 import org.cpis.audit.AuditIntegrity;
@@ -79,9 +82,15 @@ class OperationsEndpointsTest {
         // A real verification of the chain (as the nightly job, the integrity page and the command run it).
         AuditVerification verified = integrity.verifyNow();
         assertThat(verified.intact()).isTrue();
-        Thread.sleep(1500); // the figures are read in the background every 500 ms here
-
-        String metrics = scrape("metrics", "test-metrics-password").body();
+        // The figures are read in the background every 500 ms here: wait for a scrape that has these.
+        String metrics = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> scrape("metrics", "test-metrics-password").body(),
+                        m -> m.contains("cpis_audit_verification_ok 1.0")
+                                && m.contains("cpis_notification_deliveries{channel=\"EMAIL\",status=\"PENDING\"}")
+                                && Pattern.compile("cpis_uploads\\{status=\"ALL_LOADED\"} [1-9]")
+                                        .matcher(m)
+                                        .find());
         assertThat(metrics)
                 .containsPattern(
                         "cpis_lookups_total\\{access=\"unscheduled\",channel=\"FHIR\",outcome=\"found\"} [1-9]")

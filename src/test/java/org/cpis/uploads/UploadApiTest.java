@@ -312,13 +312,19 @@ class UploadApiTest {
                         .row(r -> r.nhsNumber(nhs)
                                 .localId("A-2")
                                 .familyName("Smyth")
-                                .endDate("2026-01-01")));
+                                .endDate(today.minusDays(30))));
         record Row(
                 String localId, String familyName, LocalDate endDate, String allocatedWorker, LocalDate visibleUntil) {}
         Row row = jdbc.sql("""
                         select local_id, family_name, end_date, allocated_worker, visible_until
                           from records.record where nhs_number = :n""").param("n", nhs).query(Row.class).single();
-        assertThat(row).isEqualTo(new Row("A-2", "Smyth", LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 12, 31)));
+        assertThat(row)
+                .isEqualTo(new Row(
+                        "A-2",
+                        "Smyth",
+                        today.minusDays(30),
+                        null,
+                        today.minusDays(30).plusDays(364)));
 
         hub.upload(
                 token,

@@ -67,8 +67,11 @@ class EmbeddedPostgresConfiguration {
     @Primary
     DataSource dataSource(
             EmbeddedPostgresServer server,
-            @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeoutMillis) {
-        HikariDataSource pool = pool(server, RUNTIME, "cpis-embedded", 40);
+            @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeoutMillis,
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int maximumPoolSize) {
+        // Hikari's default of 10, as for an external database: on a few cores more connections only add PostgreSQL
+        // processes competing for them (docs/decisions.md, "Speed budget").
+        HikariDataSource pool = pool(server, RUNTIME, "cpis-embedded", maximumPoolSize);
         // While the database is unreachable a request fails within seconds (503) instead of queueing for 30.
         pool.setConnectionTimeout(connectionTimeoutMillis);
         pool.addDataSourceProperty("connectTimeout", "3");
