@@ -43,7 +43,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  * — and compares with a bare JDBC loop doing the same statements on the same database in the same run.
  *
  * <p>Arguments (all optional, {@code name=value}): {@code records=250000 warmup=10 measure=30 perUpload=25000
- * quietWait=180 jitWarmup=60
+ * quietWait=180 jitWarmup=180
  * sealWait=180 client=nio|jdk|raw runs=unscheduled-16,unscheduled-64,silent-16,bare-pg-16 experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16 abHeaderCheck=0 headerCheck=shipped|ascii-fast-path}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
  */
 public final class LookupBenchmark {
@@ -81,7 +81,7 @@ public final class LookupBenchmark {
         options.put("measure", "30");
         options.put("perUpload", "25000");
         options.put("quietWait", "180");
-        options.put("jitWarmup", "60");
+        options.put("jitWarmup", "180");
         options.put("sealWait", "180");
         options.put("client", "nio");
         options.put("runs", String.join(",", RUNS));
@@ -680,9 +680,10 @@ public final class LookupBenchmark {
         long start = System.nanoTime();
         long deadline = start + max.toNanos();
         long unsealed;
-        while ((unsealed = Long.parseLong(scalar(stats, "select count(*) from audit.event where chain_hash is null")))
-                        > 0
-                && System.nanoTime() - deadline < 0) {
+        String count = """
+                select count(*) from audit.event
+                 where id > coalesce((select max(event_id) from audit.seal), 0)""";
+        while ((unsealed = Long.parseLong(scalar(stats, count))) > 0 && System.nanoTime() - deadline < 0) {
             Thread.sleep(2000);
         }
         return String.format(

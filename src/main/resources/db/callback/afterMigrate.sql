@@ -27,6 +27,7 @@ begin
     -- The audit trail: appended to (audit.append), sealed only through audit.seal_chain (security definer), never
     -- changed or removed by the hub's own role.
     execute format('revoke update, delete, truncate on audit.event from %I', runtime);
+    execute format('revoke insert, update, delete, truncate on audit.seal from %I', runtime);
     execute format('revoke update, delete, truncate on audit.verification from %I', runtime);
     -- The organisation report's monthly rollup: moved on only through audit.roll_up (security definer, the owner's),
     -- so the hub's own role can read it but cannot change the counts a privacy officer sees.

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.crypto.Mac;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,16 +39,13 @@ class AuditChain {
     int seal() {
         // One sealer at a time, so that each batch chains on from the last one sealed.
         jdbc.sql("select pg_advisory_xact_lock(7346001)").query().listOfRows();
-        String previous = jdbc.sql(
-                        "select chain_hash from audit.event where chain_hash is not null order by id desc limit 1")
-                .query(String.class)
-                .optional()
-                .orElse("");
-        List<Row> rows = unsealedRows();
+        Sealed head = head().orElse(new Sealed(0, ""));
+        List<Row> rows = unsealedRows(head.eventId());
         if (rows.isEmpty()) {
             return 0;
         }
         Mac mac = mac();
+        String previous = head.chainHash();
         StringBuilder ids = new StringBuilder("{");
         StringBuilder hashes = new StringBuilder("{");
         for (Row row : rows) {
@@ -55,7 +53,7 @@ class AuditChain {
             ids.append(ids.length() > 1 ? "," : "").append(row.id());
             hashes.append(hashes.length() > 1 ? "," : "").append(previous); // hex digits: no quoting needed
         }
-        // One statement for the whole batch, through the owner's function: the runtime role has no UPDATE.
+        // One statement for the whole batch, through the owner's function: the runtime role cannot write audit.seal.
         return jdbc.sql("select audit.seal_chain(cast(:ids as bigint[]), cast(:hashes as text[]))")
                 .param("ids", ids.append('}').toString())
                 .param("hashes", hashes.append('}').toString())
@@ -63,18 +61,29 @@ class AuditChain {
                 .single();
     }
 
+    /** The last entry sealed and its chain hash. */
+    record Sealed(long eventId, String chainHash) {}
+
+    private Optional<Sealed> head() {
+        return jdbc.sql("select event_id, chain_hash from audit.seal order by event_id desc limit 1")
+                .query(Sealed.class)
+                .optional();
+    }
+
     /**
-     * Entries old enough that every transaction which took an earlier id has committed or rolled back.
+     * The entries after the last one sealed, in id order, old enough that every transaction which took an earlier id
+     * has committed or rolled back.
      */
-    private List<Row> unsealedRows() {
+    private List<Row> unsealedRows(long after) {
         return jdbc.sql("""
                         select id, occurred_at, actor_id, actor_role, actor_org, action, subject_hash, subject_ref,
-                               outcome, trace_id, detail, chain_hash
+                               outcome, trace_id, detail, null as chain_hash
                           from audit.event
-                         where chain_hash is null and occurred_at < :cutoff
+                         where id > :after and occurred_at < :cutoff
                          order by id
                          limit :limit
                         """)
+                .param("after", after)
                 .param("cutoff", Timestamp.from(Instant.now(clock).minusSeconds(60)))
                 .param("limit", SEAL_BATCH)
                 .query(Row.class)
@@ -84,20 +93,27 @@ class AuditChain {
     /** What a walk of the sealed chain found. */
     record Walk(long checked, Long headId, String headHash, Long firstBrokenId) {}
 
-    /** Recomputes the sealed chain from the start, in id order; stops at the first entry that does not match. */
+    /**
+     * Recomputes the sealed chain from the start, in id order, up to the last entry sealed; stops at the first entry
+     * that does not match, or that has no seal though a later entry has.
+     */
     Walk walk() {
         Mac mac = mac();
+        long last = head().map(Sealed::eventId).orElse(0L);
         String previous = "";
         long after = 0;
         long checked = 0;
         Long head = null;
         while (true) {
             List<Row> rows = jdbc.sql("""
-                            select id, occurred_at, actor_id, actor_role, actor_org, action, subject_hash, subject_ref,
-                                   outcome, trace_id, detail, chain_hash
-                              from audit.event where chain_hash is not null and id > :after order by id limit :limit
+                            select e.id, e.occurred_at, e.actor_id, e.actor_role, e.actor_org, e.action,
+                                   e.subject_hash, e.subject_ref, e.outcome, e.trace_id, e.detail, s.chain_hash
+                              from audit.event e left join audit.seal s on s.event_id = e.id
+                             where e.id > :after and e.id <= :last
+                             order by e.id limit :limit
                             """)
                     .param("after", after)
+                    .param("last", last)
                     .param("limit", VERIFY_BATCH)
                     .query(Row.class)
                     .list();
@@ -116,13 +132,11 @@ class AuditChain {
         }
     }
 
-    /** The stored chain hash of one entry, if it is there and sealed. */
+    /** The stored chain hash of one entry, if the entry is there and sealed. */
     String chainHashOf(long id) {
-        return jdbc.sql("select chain_hash from audit.event where id = :id")
-                .param("id", id)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+        return jdbc.sql("""
+                        select s.chain_hash from audit.seal s join audit.event e on e.id = s.event_id
+                         where s.event_id = :id""").param("id", id).query(String.class).optional().orElse(null);
     }
 
     private Mac mac() {

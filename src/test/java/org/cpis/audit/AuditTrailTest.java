@@ -90,6 +90,8 @@ class AuditTrailTest {
                 "update", "update audit.event set outcome = 'CHANGED' where id = " + id,
                 "delete", "delete from audit.event where id = " + id,
                 "truncate", "truncate audit.event",
+                "forge a seal", "insert into audit.seal values (" + id + " + 1000, repeat('a', 64))",
+                "remove a seal", "delete from audit.seal where event_id = " + id,
                 "disable trigger", "alter table audit.event disable trigger event_append_only",
                 "drop trigger", "drop trigger event_append_only on audit.event",
                 "replication role", "set session_replication_role = replica",
@@ -104,11 +106,9 @@ class AuditTrailTest {
                         .query(Integer.class)
                         .single())
                 .isZero();
-        assertThat(jdbc.sql("select chain_hash is not null and outcome = 'SUCCESS' from audit.event where id = :id")
-                        .param("id", id)
-                        .query(Boolean.class)
-                        .single())
-                .isTrue();
+        assertThat(jdbc.sql("""
+                        select count(*) from audit.seal s join audit.event e on e.id = s.event_id
+                         where s.event_id = :id and e.outcome = 'SUCCESS'""").param("id", id).query(Integer.class).single()).isEqualTo(1);
         assertThat(audit.verify()).isEqualTo(-1);
     }
 
@@ -162,13 +162,32 @@ class AuditTrailTest {
 
         // A forged entry with a made-up chain hash (the key is not in the database, so it cannot be computed).
         owner.sql("""
-                insert into audit.event (occurred_at, actor_id, actor_role, actor_org, action, outcome, chain_hash)
-                values (now(), 'forger', 'SYSTEM', 'X24', 'TEST', 'SUCCESS', repeat('a', 64))
+                insert into audit.event (occurred_at, actor_id, actor_role, actor_org, action, outcome)
+                values (now(), 'forger', 'SYSTEM', 'X24', 'TEST', 'SUCCESS')
                 """).update();
         long forged =
                 owner.sql("select max(id) from audit.event").query(Long.class).single();
+        owner.sql("insert into audit.seal values (" + forged + ", repeat('a', 64))")
+                .update();
         assertThat(audit.verify()).isEqualTo(forged);
+        owner.sql("alter table audit.seal disable trigger user").update();
+        owner.sql("delete from audit.seal where event_id = " + forged).update();
         owner.sql("delete from audit.event where id = " + forged).update();
+        // An entry slipped in among the sealed ones, without a seal.
+        long slipped = first + 1_000_000;
+        owner.sql("""
+                insert into audit.event (id, occurred_at, actor_id, actor_role, actor_org, action, outcome)
+                overriding system value values (:id, now(), 'forger', 'SYSTEM', 'X24', 'TEST', 'SUCCESS')
+                """).param("id", slipped).update();
+        owner.sql("insert into audit.seal values (:id + 1, repeat('a', 64))")
+                .param("id", slipped)
+                .update();
+        assertThat(audit.verify()).isEqualTo(slipped);
+        owner.sql("delete from audit.seal where event_id = :id")
+                .param("id", slipped + 1)
+                .update();
+        owner.sql("delete from audit.event where id = :id").param("id", slipped).update();
+        owner.sql("alter table audit.seal enable trigger user").update();
         assertThat(integrity.verifyNow().intact()).isTrue();
 
         // The whole trail emptied after a verification: the exported head is gone.
@@ -185,5 +204,10 @@ class AuditTrailTest {
         assertThat(notices.stream().flatMap(n -> n.noticesFor(clinician).stream()))
                 .isEmpty();
         assertThat(first).isLessThan(edited);
+
+        // Leave an empty trail for the other test: its chain starts afresh.
+        owner.sql("alter table audit.seal disable trigger user").update();
+        owner.sql("truncate audit.seal").update();
+        owner.sql("alter table audit.seal enable trigger user").update();
     }
 }
