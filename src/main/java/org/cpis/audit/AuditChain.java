@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditChain {
 
-    private static final int SEAL_BATCH = 5_000;
+    static final int SEAL_BATCH = 5_000;
     private static final int VERIFY_BATCH = 10_000;
 
     private final JdbcClient jdbc;

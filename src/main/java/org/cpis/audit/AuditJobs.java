@@ -16,11 +16,26 @@ class AuditJobs {
     @Bean
     RecurringTask<Void> sealAudit(Audit audit) {
         return Tasks.recurring("audit-seal", FixedDelay.of(Duration.ofMinutes(1)))
-                .execute((instance, context) -> {
-                    while (audit.seal() > 0) {
-                        // keep sealing until caught up
-                    }
-                });
+                .execute((instance, context) -> sealUntilCaughtUp(audit));
+    }
+
+    /**
+     * Seals until a batch comes back short of full: every entry old enough is then sealed. Not "until a call finds
+     * nothing": under steady load a few more entries pass the one-minute cutoff between any two calls, so such a loop
+     * never ended; the roll-up's, reading 100,000 entries a call, took a whole core of PostgreSQL that way (lookup
+     * benchmark, docs/decisions.md "Speed budget").
+     */
+    static void sealUntilCaughtUp(Audit audit) {
+        while (audit.seal() == AuditChain.SEAL_BATCH) {
+            // keep sealing until caught up
+        }
+    }
+
+    /** Rolls up until a batch comes back short of full, for the same reason. */
+    static void rollUpUntilCaughtUp(Audit audit) {
+        while (audit.rollUp() == AuditService.ROLLUP_BATCH) {
+            // keep rolling up until caught up
+        }
     }
 
     /**
@@ -30,11 +45,7 @@ class AuditJobs {
     @Bean
     RecurringTask<Void> rollUpAudit(Audit audit) {
         return Tasks.recurring("audit-rollup", FixedDelay.of(Duration.ofMinutes(1)))
-                .execute((instance, context) -> {
-                    while (audit.rollUp() > 0) {
-                        // keep rolling up until caught up
-                    }
-                });
+                .execute((instance, context) -> rollUpUntilCaughtUp(audit));
     }
 
     /**
