@@ -1,7 +1,6 @@
 -- The chain's hashes in a table of their own. Sealing used to set audit.event.chain_hash, which rewrote every entry of
--- the trail once more: a new row version, an entry in each of its five indexes, and a dead version for vacuum. Under
--- national load the sealer so cost PostgreSQL a third as much again as the lookups themselves (docs/decisions.md,
--- "Speed budget"). Now sealing appends narrow rows to audit.seal, and audit.event is never updated at all.
+-- the trail once more: a new row version, an entry in each of its five indexes, and a dead version for vacuum
+-- (docs/decisions.md, "Audit"). Now sealing appends narrow rows to audit.seal, and audit.event is never updated.
 create table audit.seal (
     event_id    bigint   primary key,
     -- HMAC-SHA256 (key outside the database, AuditKeys) of the previous entry's chain hash and this entry's content.
