@@ -93,7 +93,6 @@ public final class LookupBenchmark {
         options.put("jfrRun", "unscheduled-16");
         options.put("abHeaderCheck", "0");
         options.put("headerCheck", "shipped");
-        options.put("evictAfterWarmUp", "false");
         List<String> hubArgs = hubArguments(args, options);
         int records = Integer.parseInt(options.get("records"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
@@ -248,13 +247,6 @@ public final class LookupBenchmark {
                         true,
                         "bench-jit-",
                         () -> LookupCounters.NONE);
-                if (options.get("evictAfterWarmUp").equals("true")) {
-                    dataSource
-                            .unwrap(HikariDataSource.class)
-                            .getHikariPoolMXBean()
-                            .softEvictConnections();
-                    line(report, "the hub's pooled connections were replaced after the warm-up (evictAfterWarmUp)");
-                }
                 line(
                         report,
                         String.format(
