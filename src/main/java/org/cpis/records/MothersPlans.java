@@ -2,6 +2,7 @@ package org.cpis.records;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.List;
 import org.cpis.shared.OdsCode;
 import org.cpis.shared.PlanType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,21 +23,18 @@ final class MothersPlans {
         this.now = now;
     }
 
-    private record Newborn(String nhsNumber, String motherNhsNumber, LocalDate startDate) {}
+    /** A newborn's plan naming its mother, as the upload sent it. */
+    record Newborn(int line, String nhsNumber, String motherNhsNumber, LocalDate startDate) {}
 
     private record Mother(
             LocalDate dateOfBirth, LocalDate endDate, LocalDate expectedDeliveryDate, LocalDate deleteDate) {}
 
     /**
-     * For each newborn's plan in the staging table (a few at most in a day's file), changed or not: a newborn re-sent
-     * unchanged still ends a UCPP that arrived after it.
+     * For each newborn's plan of the upload (a few at most in a day's file), changed or not, in line order: a newborn
+     * re-sent unchanged still ends a UCPP that arrived after it.
      */
-    void endByNewborns() {
-        jdbc.sql("""
-                        select nhs_number, mother_nhs_number, start_date from upload_staging
-                         where mother_nhs_number is not null and plan_type <> 'UCPP'
-                         order by line
-                        """).query(Newborn.class).list().forEach(this::end);
+    void endByNewborns(List<Newborn> newborns) {
+        newborns.forEach(this::end);
     }
 
     private void end(Newborn child) {

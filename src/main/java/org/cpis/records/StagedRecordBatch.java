@@ -10,9 +10,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.cpis.shared.OdsCode;
+import org.cpis.shared.PlanType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,6 +109,8 @@ class StagedRecordBatch implements RecordBatch {
     private final PGCopyOutputStream copy;
     private final CsvWriter csv;
     private final DuplicatePlans plans = new DuplicatePlans();
+    // Remembered as they stream by, so that no pass over the staged rows looks for them.
+    private final List<MothersPlans.Newborn> newborns = new ArrayList<>();
     private boolean applied;
 
     StagedRecordBatch(Connection connection, JdbcClient jdbc, OdsCode localAuthority, UUID uploadId, Timestamp now) {
@@ -137,6 +143,9 @@ class StagedRecordBatch implements RecordBatch {
     @Override
     public void add(RecordRow r) {
         plans.add(r.nhsNumber(), r.planType(), r.line());
+        if (r.motherNhsNumber() != null && r.planType() != PlanType.UCPP) {
+            newborns.add(new MothersPlans.Newborn(r.line(), r.nhsNumber(), r.motherNhsNumber(), r.startDate()));
+        }
         LocalDate visibleUntil = RecordRules.visibleUntil(
                 r.planType(), r.dateOfBirth(), r.endDate(), r.expectedDeliveryDate(), r.deleteDate());
         csv.writeRecord(
@@ -174,7 +183,11 @@ class StagedRecordBatch implements RecordBatch {
                 .param("upload", uploadId)
                 .param("now", now)
                 .update();
-        new MothersPlans(jdbc, localAuthority, now).endByNewborns();
+        Set<Integer> leftOut = new HashSet<>(duplicates);
+        new MothersPlans(jdbc, localAuthority, now)
+                .endByNewborns(newborns.stream()
+                        .filter(n -> !leftOut.contains(n.line()))
+                        .toList());
         return duplicates;
     }
 

@@ -2,10 +2,8 @@ package org.cpis.uploads;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
@@ -36,13 +34,12 @@ public record Acknowledgement(
 
     /**
      * Streams the acknowledgement JSON of docs/interfaces.md section 3. The per-line outcomes were written as JSON by
-     * Jackson when the file was loaded ({@code LineOutcomes}); they are copied into place as they inflate, so a
-     * 500,000-line acknowledgement is never held whole nor parsed again.
+     * Jackson when the file was loaded ({@code LineOutcomes}); their bytes are copied into place as they inflate, so a
+     * 500,000-line acknowledgement is never held whole, parsed again nor decoded to characters.
      */
     public void writeJson(OutputStream out) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out);
-                Reader records = new InputStreamReader(
-                        new GZIPInputStream(new ByteArrayInputStream(recordsGz), 1 << 16), StandardCharsets.UTF_8)) {
+                InputStream records = new GZIPInputStream(new ByteArrayInputStream(recordsGz), 1 << 16)) {
             json.writeStartObject();
             json.writeStringProperty("uploadId", uploadId.toString());
             json.writeNumberProperty("sequence", sequence);
@@ -55,12 +52,9 @@ public record Acknowledgement(
             json.writeNumberProperty("rejected", rejected);
             json.writeStringProperty("receivedAt", receivedAt.toString());
             json.writeName("records");
-            char[] chunk = new char[1 << 15];
-            int n = records.read(chunk);
-            json.writeRawValue(chunk, 0, n); // the array's start, as a value; the rest follows it as written
-            while ((n = records.read(chunk)) > 0) {
-                json.writeRaw(chunk, 0, n);
-            }
+            json.writeRawValue(""); // the value's place (after its ':'); the array's own bytes follow
+            json.flush();
+            records.transferTo(out);
             json.writeEndObject();
         }
     }

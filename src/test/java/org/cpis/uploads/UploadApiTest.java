@@ -372,6 +372,31 @@ class UploadApiTest {
     }
 
     @Test
+    void a_newborns_plan_sent_twice_in_one_file_is_left_out_and_ends_no_unborn_plan() {
+        String mother = TestNhsNumbers.next();
+        String baby = TestNhsNumbers.next();
+        hub.upload(
+                token,
+                UploadFile.builder()
+                        .row(r -> r.nhsNumber(mother)
+                                .dateOfBirth("1995-01-01")
+                                .planType(PlanType.UCPP)
+                                .startDate("2026-06-01")
+                                .expectedDeliveryDate(today.plusDays(30).toString())));
+        String born = today.minusDays(2).toString();
+        Consumer<TestRecord> newborn =
+                r -> r.nhsNumber(baby).dateOfBirth(born).startDate(born).motherNhsNumber(mother);
+        JsonNode ack = HubClient.json(
+                hub.upload(token, UploadFile.builder().row(newborn).row(newborn)));
+
+        assertThat(ack.get("rejected").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("""
+                        select end_date is null and ended_by_child_nhs_number is null
+                          from records.record where nhs_number = :n and plan_type = 'UCPP'""").param("n", mother).query(Boolean.class).single())
+                .isTrue();
+    }
+
+    @Test
     void a_newborns_row_naming_the_mother_ends_her_unborn_plan_and_links_them() {
         String mother = TestNhsNumbers.next();
         String baby = TestNhsNumbers.next();
