@@ -71,7 +71,7 @@ public final class UploadBenchmark {
     private static final double TARGET_RESENT_VS_BARE_COPY = 3.0;
 
     private static final int WARMUP_UPLOADS = 4;
-    private static final int WARMUP_ROUNDS = 3;
+    private static final int WARMUP_ROUNDS = 10;
     private static final String LA_CLIENT = "birmingham-case-system";
     private static final String LA_ODS = "E08000025";
 
