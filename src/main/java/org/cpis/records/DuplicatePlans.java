@@ -14,6 +14,8 @@ import org.cpis.shared.PlanType;
  */
 final class DuplicatePlans {
 
+    private static final int PLAN_TYPES = PlanType.values().length;
+
     private long[] keys = new long[1024];
     private int[] lines = new int[1024];
     private int size;
@@ -24,7 +26,7 @@ final class DuplicatePlans {
             lines = Arrays.copyOf(lines, size * 2);
         }
         // A valid NHS number is 10 digits, so the number and the plan type fit one long without loss.
-        keys[size] = Long.parseLong(nhsNumber) * PlanType.values().length + planType.ordinal();
+        keys[size] = Long.parseLong(nhsNumber) * PLAN_TYPES + planType.ordinal();
         lines[size] = line;
         size++;
     }
