@@ -72,22 +72,22 @@ class AuditChain {
 
     /**
      * The entries after the last one sealed, in id order, old enough that every transaction which took an earlier id
-     * has committed or rolled back.
+     * has committed or rolled back; they stop at the first entry that is not yet (an entry is never passed over, so
+     * none is left unsealed below the head: with two hub nodes' clocks a second apart, a later id can carry an earlier
+     * time).
      */
     private List<Row> unsealedRows(long after) {
+        Timestamp cutoff = Timestamp.from(Instant.now(clock).minusSeconds(60));
         return jdbc.sql("""
                         select id, occurred_at, actor_id, actor_role, actor_org, action, subject_hash, subject_ref,
                                outcome, trace_id, detail, null as chain_hash
                           from audit.event
-                         where id > :after and occurred_at < :cutoff
+                         where id > :after
                          order by id
                          limit :limit
-                        """)
-                .param("after", after)
-                .param("cutoff", Timestamp.from(Instant.now(clock).minusSeconds(60)))
-                .param("limit", SEAL_BATCH)
-                .query(Row.class)
-                .list();
+                        """).param("after", after).param("limit", SEAL_BATCH).query(Row.class).stream()
+                .takeWhile(row -> row.occurredAt().before(cutoff))
+                .toList();
     }
 
     /** What a walk of the sealed chain found. */

@@ -39,7 +39,9 @@ final class SyntheticActivity {
                 insert into lookup.access (nhs_number, accessed_at, actor_id, actor_name, actor_role, org_ods,
                                            org_name, care_setting_type, unscheduled, channel)
                 select r.nhs_number,
-                       least(cast(:now as timestamptz),
+                       -- Two minutes before now at the latest (a plan starting today, before 08:00 in England):
+                       -- the sealer takes only entries older than a minute, and the generator seals all it wrote.
+                       least(cast(:now as timestamptz) - interval '2 minutes',
                              greatest(cast(:now as timestamptz) - p.t * interval '365 days',
                                       (r.start_date + time '08:00') at time zone 'Europe/London')),
                        'synthetic-clinician-' || (p.g % 500), 'Synthetic clinician ' || (p.g % 500),

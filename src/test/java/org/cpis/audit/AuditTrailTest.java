@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.cpis.CpisIntegrationTest;
@@ -66,6 +67,33 @@ class AuditTrailTest {
         while (audit.seal() > 0) {
             // until caught up
         }
+    }
+
+    @Test
+    void the_sealer_never_passes_over_an_entry_too_young_to_seal() {
+        sealAll();
+        Instant now = clock.instant();
+        long young = record("9990000077");
+        // The next entry comes from a node whose clock is five minutes behind: a later id with an earlier time.
+        clock.set(now.minus(Duration.ofMinutes(5)));
+        long behind = record("9990000085");
+        clock.set(now.plusSeconds(30));
+
+        audit.seal();
+        assertThat(jdbc.sql("select count(*) from audit.seal where event_id in (:ids)")
+                        .param("ids", java.util.List.of(young, behind))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(audit.verify()).isEqualTo(-1);
+
+        sealAll();
+        assertThat(jdbc.sql("select count(*) from audit.seal where event_id in (:ids)")
+                        .param("ids", java.util.List.of(young, behind))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(audit.verify()).isEqualTo(-1);
     }
 
     @Test
