@@ -3,6 +3,7 @@ package bench;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -45,8 +46,8 @@ import org.springframework.mail.javamail.JavaMailSender;
  * — and compares with a bare JDBC loop doing the same statements on the same database in the same run.
  *
  * <p>Arguments (all optional, {@code name=value}): {@code records=250000 warmup=10 measure=30 perUpload=25000
- * quietWait=180 jitWarmup=180
- * sealWait=180 client=nio|jdk|raw runs=unscheduled-16,unscheduled-64,silent-16,bare-pg-16 experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16 abHeaderCheck=0 headerCheck=shipped|ascii-fast-path}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
+ * quietWait=180 jitWarmup=180 jitQuietRounds=6
+ * sealWait=180 client=nio|jdk|raw runs=unscheduled-16,unscheduled-64,silent-16,bare-pg-16 experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16 jfrSettings=profile|default abHeaderCheck=0 headerCheck=shipped|ascii-fast-path}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
  */
 public final class LookupBenchmark {
 
@@ -85,12 +86,14 @@ public final class LookupBenchmark {
         options.put("perUpload", "25000");
         options.put("quietWait", "180");
         options.put("jitWarmup", "180");
+        options.put("jitQuietRounds", "6");
         options.put("sealWait", "180");
         options.put("client", "nio");
         options.put("runs", String.join(",", RUNS));
         options.put("experiment", "none");
         options.put("jfr", "none");
         options.put("jfrRun", "unscheduled-16");
+        options.put("jfrSettings", "profile");
         options.put("abHeaderCheck", "0");
         options.put("headerCheck", "shipped");
         List<String> hubArgs = hubArguments(args, options);
@@ -196,7 +199,8 @@ public final class LookupBenchmark {
                         counters.opened();
                         if (profileNext[0]) {
                             try {
-                                recording[0] = new Recording(Configuration.getConfiguration("profile"));
+                                recording[0] =
+                                        new Recording(Configuration.getConfiguration(options.get("jfrSettings")));
                             } catch (IOException | ParseException e) {
                                 throw new IllegalStateException(e);
                             }
@@ -252,6 +256,7 @@ public final class LookupBenchmark {
                         String.format(
                                 "%nJIT warm-up: %.0f s of unscheduled lookups at 16 clients (not reported), %d errors",
                                 jitWarmup.toSeconds() + 1.0, jit.errors() + jit.empty()));
+                line(report, awaitJitQuiet(warmUp, Integer.parseInt(options.get("jitQuietRounds"))));
 
                 // abHeaderCheck=N: N pairs of runs of each kind at 16 clients, one with the firewall's header check
                 // as it ships, one with LookupExperiments.ASCII_FAST_PATH, in ABBA order.
@@ -292,7 +297,9 @@ public final class LookupBenchmark {
                     u16 = load.run("unscheduled-16", 16, warmup, measure, true, "bench-u16-", counters::usage);
                     print(report, u16);
                     if (!jfr.equals("none") && !profileSilent) {
-                        line(report, "JFR recording of this window (profile settings): " + jfr);
+                        line(
+                                report,
+                                "JFR recording of this window (" + options.get("jfrSettings") + " settings): " + jfr);
                     }
                     results.add(u16);
                 }
@@ -308,7 +315,9 @@ public final class LookupBenchmark {
                     s16 = load.run("silent-16", 16, warmup, measure, false, "bench-s16-", counters::usage);
                     print(report, s16);
                     if (!jfr.equals("none") && profileSilent) {
-                        line(report, "JFR recording of this window (profile settings): " + jfr);
+                        line(
+                                report,
+                                "JFR recording of this window (" + options.get("jfrSettings") + " settings): " + jfr);
                     }
                     results.add(s16);
                 }
@@ -445,6 +454,27 @@ public final class LookupBenchmark {
             options.put(kv[0], kv[1]);
         }
         return hubArgs;
+    }
+
+    /**
+     * More unreported 20-second rounds of the warm-up's lookups, at most {@code rounds}, until the JIT compilers spent
+     * under 2% of a core in one: on a slow machine they were still at 0.12-0.19 of a core after the three-minute
+     * warm-up, in the first measured window. Compile time from the JVM's own CompilationMXBean.
+     */
+    static String awaitJitQuiet(Load warmUp, int rounds) throws Exception {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        Duration round = Duration.ofSeconds(20);
+        StringBuilder seen = new StringBuilder();
+        for (int i = 1; i <= rounds; i++) {
+            long before = compiler.getTotalCompilationTime();
+            warmUp.run("jit-quiet", 16, Duration.ofSeconds(1), round, true, "bench-jit-", () -> LookupCounters.NONE);
+            double cores = (compiler.getTotalCompilationTime() - before) / 1000.0 / (round.toSeconds() + 1);
+            seen.append(String.format("%s%.3f", i == 1 ? "" : ", ", cores));
+            if (cores < 0.02) {
+                return String.format("JIT compilers in each further 20 s round (cores): %s; quiet after %d", seen, i);
+            }
+        }
+        return String.format("JIT compilers in each further 20 s round (cores): %s; NOT quiet after %d", seen, rounds);
     }
 
     /** CareTeam searches for random loaded NHS numbers, from the chosen load generator. */

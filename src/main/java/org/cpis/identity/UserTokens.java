@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -81,12 +82,14 @@ final class UserTokens {
     }
 
     boolean isUserToken(Jwt jwt) {
-        return jwt.getIssuer() != null && issuers.containsKey(jwt.getIssuer().toString());
+        // The claim as the decoder left it (a string): getIssuer() would build a URL on every request.
+        String issuer = jwt.getClaimAsString(JwtClaimNames.ISS);
+        return issuer != null && issuers.containsKey(issuer);
     }
 
     /** The person a verified user-restricted token names, in the role profile the request selects. */
     Actor actor(Jwt jwt) {
-        IdentityProperties.UserTokenIssuer issuer = issuers.get(jwt.getIssuer().toString());
+        IdentityProperties.UserTokenIssuer issuer = issuers.get(jwt.getClaimAsString(JwtClaimNames.ISS));
         String person = jwt.getClaimAsString(issuer.personClaim());
         if (person == null || person.isBlank() || person.length() > 100) {
             throw new InvalidBearerTokenException("token does not name a person");
