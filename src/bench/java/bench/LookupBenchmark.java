@@ -3,7 +3,6 @@ package bench;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -457,18 +456,19 @@ public final class LookupBenchmark {
     }
 
     /**
-     * More unreported 20-second rounds of the warm-up's lookups, at most {@code rounds}, until the JIT compilers spent
-     * under 2% of a core in one: on a slow machine they were still at 0.12-0.19 of a core after the three-minute
-     * warm-up, in the first measured window. Compile time from the JVM's own CompilationMXBean.
+     * More unreported 20-second rounds of the warm-up's lookups, at most {@code rounds}, until the JIT compilers'
+     * threads used under 2% of a core in one: on a slow machine they were still at 0.12-0.19 of a core after the
+     * three-minute warm-up, in the first measured window. (The CompilationMXBean's compile time is elapsed time, which
+     * on a loaded machine counts a compiler waiting for a core; the threads' own CPU time does not.)
      */
     static String awaitJitQuiet(Load warmUp, int rounds) throws Exception {
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         Duration round = Duration.ofSeconds(20);
         StringBuilder seen = new StringBuilder();
         for (int i = 1; i <= rounds; i++) {
-            long before = compiler.getTotalCompilationTime();
+            ThreadCpu before = ThreadCpu.now();
+            long start = System.nanoTime();
             warmUp.run("jit-quiet", 16, Duration.ofSeconds(1), round, true, "bench-jit-", () -> LookupCounters.NONE);
-            double cores = (compiler.getTotalCompilationTime() - before) / 1000.0 / (round.toSeconds() + 1);
+            double cores = (double) ThreadCpu.now().compilersSince(before) / (System.nanoTime() - start);
             seen.append(String.format("%s%.3f", i == 1 ? "" : ", ", cores));
             if (cores < 0.02) {
                 return String.format("JIT compilers in each further 20 s round (cores): %s; quiet after %d", seen, i);

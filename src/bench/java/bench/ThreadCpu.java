@@ -46,6 +46,17 @@ final class ThreadCpu {
         return new ThreadCpu(byTask);
     }
 
+    /** CPU used since the earlier reading by the JIT compilers' threads (HotSpot's "C1/C2 CompilerThread#"). */
+    long compilersSince(ThreadCpu earlier) {
+        long sum = 0;
+        for (Map.Entry<String, Long> task : nanosByTask.entrySet()) {
+            if (task.getKey().contains("CompilerThre")) {
+                sum += Math.max(0, task.getValue() - earlier.nanosByTask.getOrDefault(task.getKey(), 0L));
+            }
+        }
+        return sum;
+    }
+
     /** Prints the CPU used since the earlier reading, by thread group, largest first. */
     void printSince(ThreadCpu earlier, PrintStream out, String indent) {
         Map<String, Long> byGroup = new HashMap<>();
