@@ -46,7 +46,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  *
  * <p>Arguments (all optional, {@code name=value}): {@code records=250000 warmup=10 measure=30 perUpload=25000
  * quietWait=180 jitWarmup=180 jitQuietRounds=6
- * sealWait=180 client=nio|jdk|raw runs=unscheduled-16,unscheduled-64,silent-16,bare-pg-16 experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16 jfrSettings=profile|default abHeaderCheck=0 headerCheck=shipped|ascii-fast-path}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
+ * sealWait=180 client=nio|jdk|raw runs=unscheduled-16,unscheduled-64,silent-16,bare-pg-16 experiment=none|count-jdbc jfr=none|FILE jfrRun=unscheduled-16|silent-16 abHeaderCheck=0 headerCheck=shipped|ascii-fast-path}; an argument starting with {@code --} is passed on to the hub as a property (to try a setting).
  */
 public final class LookupBenchmark {
 
@@ -92,7 +92,6 @@ public final class LookupBenchmark {
         options.put("experiment", "none");
         options.put("jfr", "none");
         options.put("jfrRun", "unscheduled-16");
-        options.put("jfrSettings", "profile");
         options.put("abHeaderCheck", "0");
         options.put("headerCheck", "shipped");
         List<String> hubArgs = hubArguments(args, options);
@@ -198,8 +197,7 @@ public final class LookupBenchmark {
                         counters.opened();
                         if (profileNext[0]) {
                             try {
-                                recording[0] =
-                                        new Recording(Configuration.getConfiguration(options.get("jfrSettings")));
+                                recording[0] = new Recording(Configuration.getConfiguration("profile"));
                             } catch (IOException | ParseException e) {
                                 throw new IllegalStateException(e);
                             }
@@ -296,9 +294,7 @@ public final class LookupBenchmark {
                     u16 = load.run("unscheduled-16", 16, warmup, measure, true, "bench-u16-", counters::usage);
                     print(report, u16);
                     if (!jfr.equals("none") && !profileSilent) {
-                        line(
-                                report,
-                                "JFR recording of this window (" + options.get("jfrSettings") + " settings): " + jfr);
+                        line(report, "JFR recording of this window (profile settings): " + jfr);
                     }
                     results.add(u16);
                 }
@@ -314,9 +310,7 @@ public final class LookupBenchmark {
                     s16 = load.run("silent-16", 16, warmup, measure, false, "bench-s16-", counters::usage);
                     print(report, s16);
                     if (!jfr.equals("none") && profileSilent) {
-                        line(
-                                report,
-                                "JFR recording of this window (" + options.get("jfrSettings") + " settings): " + jfr);
+                        line(report, "JFR recording of this window (profile settings): " + jfr);
                     }
                     results.add(s16);
                 }
