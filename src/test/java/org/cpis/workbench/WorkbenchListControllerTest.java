@@ -1,6 +1,7 @@
 package org.cpis.workbench;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -65,6 +66,22 @@ class WorkbenchListControllerTest {
                 .andExpect(content().string(containsString("4 Mar 2026, 09:30")))
                 .andExpect(content().string(containsString("Emergency department")));
         verify(notifications).workbench(any(), eq(View.UNREVIEWED), any(), eq(""), eq(0), anyInt());
+    }
+
+    @Test
+    void the_page_has_the_signed_in_header_its_navigation_and_says_when_the_email_backup_is_off() throws Exception {
+        when(notifications.emailBackupOn()).thenReturn(false);
+        mvc.perform(get("/notifications").with(authentication(WorkbenchFixtures.signedIn(Role.DUTY_TEAM))))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(containsString("A. Person, " + Role.DUTY_TEAM.displayName() + ", Birmingham")))
+                .andExpect(content().string(containsString("nhsuk-header__navigation")))
+                .andExpect(content().string(containsString("data-testid=\"email-backup-off\"")));
+
+        when(notifications.emailBackupOn()).thenReturn(true);
+        mvc.perform(get("/notifications").with(authentication(WorkbenchFixtures.signedIn(Role.DUTY_TEAM))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("email-backup-off"))));
     }
 
     @Test
