@@ -56,8 +56,11 @@ class StagedRecordBatch implements RecordBatch {
      * A plan new to the LA is inserted and a changed one updated; a plan re-sent unchanged, the usual daily case, is
      * left out of the source by the anti-join and writes nothing (the comparison is of the columns as the LA sent
      * them). New rows go in key order, so the primary key grows page by page instead of at random places (measured:
-     * most of the cost of inserting a large file in the order it came); the sort sees only new and changed rows. A
-     * UCPP ended by the baby's own plan stays ended, even if the case system still sends it open.
+     * most of the cost of inserting a large file in the order it came); the sort sees only new and changed rows, and
+     * compares bytes ({@code collate "C"}): NHS numbers are ten digits and plan types capital letters, which every
+     * collation orders as bytes do, while the database's own collation sorts through the C library's string
+     * comparison (measured: 0.85 s instead of 1.1-2.0 s for 500,000 new rows). A UCPP ended by the baby's own plan
+     * stays ended, even if the case system still sends it open.
      */
     private static final String MERGE = """
             merge into records.record r
@@ -70,7 +73,7 @@ class StagedRecordBatch implements RecordBatch {
                                  is not distinct from
                                  (s.local_id, s.family_name, s.given_names, s.date_of_birth, s.start_date, s.end_date,
                                   s.delete_date, s.expected_delivery_date, s.mother_nhs_number, s.allocated_worker))
-                    order by s.nhs_number, s.plan_type) s
+                    order by s.nhs_number collate "C", s.plan_type collate "C") s
                on r.nhs_number = s.nhs_number and r.la_ods = :la and r.plan_type = s.plan_type
             when matched then
                 update set
