@@ -425,6 +425,17 @@ public final class LookupBenchmark {
      * argument starting with {@code --}, to try a configuration change; every other argument is a {@code name=value}
      * over {@code options}' defaults.
      */
+    /** A fresh file for the hub's log (its request log) in the temporary directory, named in the report. */
+    private static String requestLog() {
+        try {
+            Path file = Files.createTempFile("cpis-bench-hub-", ".log");
+            System.out.println("hub log (one line per request): " + file);
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<String> hubArguments(String[] args, Map<String, String> options, String... more) {
         List<String> hubArgs = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -433,7 +444,11 @@ public final class LookupBenchmark {
                 // The load comes from a few clients; the per-client rate limit would throttle the measurement.
                 "--cpis.security.api.requests=1000000000",
                 "--logging.level.root=WARN",
-                "--logging.level.cpis.requests=WARN"));
+                // The request log, one line per request as in production, goes to a file of its own: measured, and
+                // kept out of the report.
+                "--logging.level.cpis.requests=INFO",
+                "--logging.threshold.console=WARN",
+                "--logging.file.name=" + requestLog()));
         hubArgs.addAll(List.of(more));
         for (String arg : args) {
             if (arg.startsWith("--")) {
