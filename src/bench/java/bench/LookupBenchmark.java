@@ -425,17 +425,6 @@ public final class LookupBenchmark {
      * argument starting with {@code --}, to try a configuration change; every other argument is a {@code name=value}
      * over {@code options}' defaults.
      */
-    /** A fresh file for the hub's log (its request log) in the temporary directory, named in the report. */
-    private static String requestLog() {
-        try {
-            Path file = Files.createTempFile("cpis-bench-hub-", ".log");
-            System.out.println("hub log (one line per request): " + file);
-            return file.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static List<String> hubArguments(String[] args, Map<String, String> options, String... more) {
         List<String> hubArgs = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -462,6 +451,17 @@ public final class LookupBenchmark {
             options.put(kv[0], kv[1]);
         }
         return hubArgs;
+    }
+
+    /** A fresh file for the hub's log (its request log) in the temporary directory, named in the report. */
+    private static String requestLog() {
+        try {
+            Path file = Files.createTempFile("cpis-bench-hub-", ".log");
+            System.out.println("hub log (one line per request): " + file);
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -72,10 +72,12 @@ public final class UploadBenchmark {
 
     private static final int WARMUP_UPLOADS = 4;
     private static final int WARMUP_ROUNDS = 10;
-    /** The demo LAs' case systems: the file is new to each, so "every row new" is measured once per LA. */
-    private static final List<String> LA_CLIENTS = List.of("birmingham-case-system", "leeds-case-system");
+    /** A demo LA's case system and the LA's ODS code. */
+    private record La(String client, String ods) {}
 
-    private static final List<String> LA_ODS = List.of("E08000025", "E08000035");
+    /** The demo LAs: the file is new to each, so "every row new" is measured once per LA. */
+    private static final List<La> LAS =
+            List.of(new La("birmingham-case-system", "E08000025"), new La("leeds-case-system", "E08000035"));
 
     private static final String BARE_TABLE = """
             create table public.bench_copy (
@@ -267,9 +269,9 @@ public final class UploadBenchmark {
             }
         }
         // The other LAs hold the same warm-up rows, so that each LA's measured upload meets the same stored plans.
-        long[] sequences = new long[LA_CLIENTS.size()];
+        long[] sequences = new long[LAS.size()];
         sequences[0] = sequence;
-        for (int la = 1; la < LA_CLIENTS.size(); la++) {
+        for (int la = 1; la < LAS.size(); la++) {
             sequences[la] = 1;
             for (SyntheticUploadFile.Written warmup : warmups) {
                 warmRows += upload("warm-up upload", la, warmup, sequences[la]++, false, null)
@@ -289,11 +291,11 @@ public final class UploadBenchmark {
         // Each upload is measured as often as each COPY reference (up to once per demo LA for a file new to the LA),
         // and the best of each compared: the same work every time, on a machine whose speed moves between runs.
         List<Timing> inserts = new ArrayList<>();
-        int newRuns = Math.min(options.copyRuns(), LA_CLIENTS.size());
+        int newRuns = Math.min(options.copyRuns(), LAS.size());
         for (int la = 0; la < newRuns; la++) {
             long at = sequences[la]++;
             inserts.add(upload(
-                    "upload, every row new, " + LA_ODS.get(la) + " (Upload-Sequence " + at + ")",
+                    "upload, every row new, " + LAS.get(la).ods() + " (Upload-Sequence " + at + ")",
                     la,
                     file,
                     at,
@@ -312,12 +314,12 @@ public final class UploadBenchmark {
                     run == 1 ? jfrUpdates : null));
         }
 
-        for (int la = 0; la < LA_CLIENTS.size(); la++) {
-            long stored = count(dataSource, LA_ODS.get(la));
+        for (int la = 0; la < LAS.size(); la++) {
+            long stored = count(dataSource, LAS.get(la).ods());
             long expected = options.warmupRows() + (la < newRuns ? (long) rows : 0L);
             if (stored != expected) {
-                throw new IllegalStateException(
-                        "records.record holds " + stored + " rows for " + LA_ODS.get(la) + ", expected " + expected);
+                throw new IllegalStateException("records.record holds " + stored + " rows for "
+                        + LAS.get(la).ods() + ", expected " + expected);
             }
         }
 
@@ -377,13 +379,13 @@ public final class UploadBenchmark {
                 compiler.getTotalCompilationTime());
     }
 
-    private final String[] tokens = new String[LA_CLIENTS.size()];
-    private final long[] tokensAt = new long[LA_CLIENTS.size()];
+    private final String[] tokens = new String[LAS.size()];
+    private final long[] tokensAt = new long[LAS.size()];
 
     /** A token for an LA's case system, fetched again after a few minutes (the token endpoint is rate limited). */
     private String token(int la) throws Exception {
         if (tokens[la] == null || System.nanoTime() - tokensAt[la] > 120_000_000_000L) {
-            tokens[la] = LookupData.token(http, base, LA_CLIENTS.get(la));
+            tokens[la] = LookupData.token(http, base, LAS.get(la).client());
             tokensAt[la] = System.nanoTime();
         }
         return tokens[la];
