@@ -73,16 +73,23 @@ final class LookupBarePostgres {
              where id = ?
             """;
     static final String FEED_LOCK = "select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(?))";
+    // NotificationCreator.INSERT: the notification, its deliveries and its first access in one statement.
     static final String INSERT_NOTIFICATION = """
-            insert into notifications.notification
-                (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,
-                 last_accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type,
-                 allocated_worker, queue, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-    static final String INSERT_DELIVERY = """
-            insert into notifications.delivery (notification_id, la_ods, channel, next_attempt_at, give_up_at, created_at)
-            values (?, ?, ?, ?, ?, ?)
+            with notification as (
+                insert into notifications.notification
+                    (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,
+                     last_accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type,
+                     allocated_worker, queue, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                returning id
+            ), delivery as (
+                insert into notifications.delivery (notification_id, la_ods, channel, next_attempt_at, give_up_at,
+                                                    created_at)
+                select id, ?, channel, ?, ?, ? from notification cross join unnest(cast(? as varchar[])) as channel
+            )
+            insert into notifications.notification_access (notification_id, access_id, accessed_at, actor_name,
+                                                           actor_role)
+            select id, ?, ?, ?, ? from notification
             """;
     static final String WEBHOOKS = "select count(*) from notifications.webhook where la_ods = ? and enabled";
     // NotificationRepository.addAccess: each access of a notification, with the person who looked (issue 12).
@@ -222,13 +229,22 @@ final class LookupBarePostgres {
             addAccess(c, open, accessId, at);
             return;
         }
+        // The channels are read before the feed lock, which is held over the one insert.
+        try (PreparedStatement ps = c.prepareStatement(WEBHOOKS)) {
+            ps.setString(1, la);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                rs.getInt(1);
+            }
+        }
+        // The demo LAs have a duty team mailbox: the hub queues the e-mail backup when an SMTP server is configured.
+        String[] channels = mailConfigured ? new String[] {"EMAIL"} : new String[0];
         try (PreparedStatement ps = c.prepareStatement(FEED_LOCK)) {
             ps.setString(1, la);
             ps.executeQuery().close();
         }
-        UUID id = UUID.randomUUID();
         try (PreparedStatement ps = c.prepareStatement(INSERT_NOTIFICATION)) {
-            ps.setObject(1, id);
+            ps.setObject(1, UUID.randomUUID());
             ps.setString(2, la);
             ps.setString(3, nhs);
             ps.setString(4, localId);
@@ -245,28 +261,17 @@ final class LookupBarePostgres {
             ps.setString(15, worker == null ? "MASH" : "SOCIAL_WORKER");
             ps.setTimestamp(16, at);
             ps.setTimestamp(17, at);
+            ps.setString(18, la);
+            ps.setTimestamp(19, at);
+            ps.setTimestamp(20, Timestamp.from(now.plus(Duration.ofHours(25))));
+            ps.setTimestamp(21, at);
+            ps.setArray(22, c.createArrayOf("varchar", channels));
+            ps.setLong(23, accessId);
+            ps.setTimestamp(24, at);
+            ps.setString(25, "Bench JDBC loop");
+            ps.setString(26, "HEALTH_SYSTEM");
             ps.executeUpdate();
         }
-        // The demo LAs have a duty team mailbox: the hub queues the e-mail backup when an SMTP server is configured.
-        if (mailConfigured) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
-                ps.setObject(1, id);
-                ps.setString(2, la);
-                ps.setString(3, "EMAIL");
-                ps.setTimestamp(4, at);
-                ps.setTimestamp(5, Timestamp.from(now.plus(Duration.ofHours(25))));
-                ps.setTimestamp(6, at);
-                ps.executeUpdate();
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(WEBHOOKS)) {
-            ps.setString(1, la);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rs.getInt(1);
-            }
-        }
-        addAccess(c, id, accessId, at);
     }
 
     private static void addAccess(Connection c, UUID notification, long accessId, Timestamp at) throws Exception {

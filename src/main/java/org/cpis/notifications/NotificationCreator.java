@@ -1,6 +1,7 @@
 package org.cpis.notifications;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,6 @@ class NotificationCreator {
 
     private final JdbcClient jdbc;
     private final NotificationRepository notifications;
-    private final DeliveryQueue deliveries;
     private final Webhooks webhooks;
     private final EmailSender email;
     private final Organisations organisations;
@@ -46,7 +46,6 @@ class NotificationCreator {
     NotificationCreator(
             JdbcClient jdbc,
             NotificationRepository notifications,
-            DeliveryQueue deliveries,
             Webhooks webhooks,
             EmailSender email,
             Organisations organisations,
@@ -54,7 +53,6 @@ class NotificationCreator {
             ObjectProvider<MeshDelivery> mesh) {
         this.jdbc = jdbc;
         this.notifications = notifications;
-        this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.email = email;
         this.organisations = organisations;
@@ -79,14 +77,13 @@ class NotificationCreator {
                     access.nhsNumber().value(),
                     access.organisation(),
                     access.accessedAt().minus(properties.groupingWindow()));
-            UUID id;
             if (open.isPresent()) {
-                id = open.get();
-                notifications.countAnother(id, access.accessedAt());
+                notifications.countAnother(open.get(), access.accessedAt());
+                notifications.addAccess(
+                        open.get(), access.accessId(), access.accessedAt(), access.actorName(), access.actorRole());
             } else {
-                id = create(la, records, access);
+                create(la, records, access);
             }
-            notifications.addAccess(id, access.accessId(), access.accessedAt(), access.actorName(), access.actorRole());
         });
     }
 
@@ -99,45 +96,41 @@ class NotificationCreator {
         jdbc.sql(sql).param(name, value).query().listOfRows();
     }
 
-    private UUID create(OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access) {
+    private void create(OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access) {
+        String[] channels = channels(la).stream().map(Channel::name).toArray(String[]::new);
         // The pull API's cursor (seq) is taken at insert, but rows become visible at commit. Holding this LA's lock
         // from before the insert to the commit makes its notifications commit in cursor order, so a polling LA system
-        // never moves its cursor past one that commits later.
+        // never moves its cursor past one that commits later. Every lookup that notifies this LA waits for it, so it is
+        // taken last and held over one statement: the channels are read before it, and the notification, its
+        // deliveries and its first access are written together.
         lock("select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(:la))", "la", la.value());
-        UUID id = UUID.randomUUID();
-        insert(id, la, records, access);
+        insert(la, records, access, channels);
+    }
+
+    /** Where a new notification of this LA is delivered besides the pull API and the workbench. */
+    private List<Channel> channels(OdsCode la) {
+        List<Channel> channels = new ArrayList<>(3);
         LocalAuthority authority = organisations.localAuthority(la).orElse(null);
         if (authority != null && authority.dutyTeamEmail() != null && email.configured()) {
-            queue(id, la, Channel.EMAIL, access);
+            channels.add(Channel.EMAIL);
         }
         if (webhooks.enabled(la)) {
-            queue(id, la, Channel.WEBHOOK, access);
+            channels.add(Channel.WEBHOOK);
         }
         if (mesh.get().map(m -> m.chosenBy(la)).orElse(false)) {
-            queue(id, la, Channel.MESH, access);
+            channels.add(Channel.MESH);
         }
-        return id;
+        return channels;
     }
 
-    private void queue(UUID id, OdsCode la, Channel channel, UnscheduledAccessRecorded access) {
-        deliveries.add(id, la, channel, access.accessedAt(), access.accessedAt().plus(properties.webhookRetryFor()));
-    }
-
-    private void insert(UUID id, OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access) {
+    private void insert(OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access, String[] channels) {
         String worker = records.stream()
                 .map(VisibleRecord::allocatedWorker)
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
-        jdbc.sql("""
-                insert into notifications.notification
-                    (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,
-                     last_accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type,
-                     allocated_worker, queue, created_at, updated_at)
-                values (:id, :la, :nhs, :localIds, :plans, :access, :at, :at, :actor, :role, :org, :orgName, :type,
-                        :worker, :queue, :at, :at)
-                """)
-                .param("id", id)
+        jdbc.sql(INSERT)
+                .param("id", UUID.randomUUID())
                 .param("la", la.value())
                 .param("nhs", access.nhsNumber().value())
                 .param(
@@ -159,8 +152,31 @@ class NotificationCreator {
                                 : access.careSettingType().name())
                 .param("worker", worker)
                 .param("queue", (worker == null ? Notification.Queue.MASH : Notification.Queue.SOCIAL_WORKER).name())
+                .param("channels", channels)
+                .param("giveUp", Timestamp.from(access.accessedAt().plus(properties.webhookRetryFor())))
                 .update();
     }
+
+    /** A new notification, a delivery on each channel (DeliveryQueue's rows) and its first access. */
+    private static final String INSERT = """
+            with notification as (
+                insert into notifications.notification
+                    (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,
+                     last_accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type,
+                     allocated_worker, queue, created_at, updated_at)
+                values (:id, :la, :nhs, :localIds, :plans, :access, :at, :at, :actor, :role, :org, :orgName, :type,
+                        :worker, :queue, :at, :at)
+                returning id
+            ), delivery as (
+                insert into notifications.delivery (notification_id, la_ods, channel, next_attempt_at, give_up_at,
+                                                    created_at)
+                select id, :la, channel, :at, :giveUp, :at
+                  from notification cross join unnest(cast(:channels as varchar[])) as channel
+            )
+            insert into notifications.notification_access (notification_id, access_id, accessed_at, actor_name,
+                                                           actor_role)
+            select id, :access, :at, :actor, :role from notification
+            """;
 
     private static String join(List<String> values, int max) {
         String joined = values.stream().filter(Objects::nonNull).distinct().collect(Collectors.joining(","));
