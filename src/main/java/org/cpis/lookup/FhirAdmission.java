@@ -15,12 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Works on at most {@code cpis.lookup.concurrent-requests} FHIR requests at once; the others wait their turn in order
- * of arrival, parked, for up to {@code cpis.lookup.queue-wait}, then get 503 with {@code Retry-After} (nothing read,
- * nothing recorded). A lookup is mostly processor time on this node and its database; with every request in progress
- * sharing the processors, each waited behind all the others' time slices and the slowest hundredth took three times the
- * mean (docs/decisions.md, "Admission of FHIR requests"). A fair semaphore rather than Spring's
- * {@code @ConcurrencyLimit}: that one lets a newcomer overtake a request already waiting, and cannot bound the wait.
+ * Works on at most {@code cpis.lookup.concurrent-requests} FHIR requests at once (silent reads aside); the others wait
+ * their turn in order of arrival, parked, for up to {@code cpis.lookup.queue-wait}, then get 503 with
+ * {@code Retry-After} (nothing read, nothing recorded). An unscheduled lookup is processor time on this node and its
+ * database; with every request in progress sharing the processors, each waited behind all the others' time slices at
+ * each of its round trips, and the slowest hundredth took three times the mean (docs/decisions.md, "Speed budget"). A
+ * fair semaphore rather than Spring's {@code @ConcurrencyLimit}, which lets a newcomer overtake a request already
+ * waiting and cannot bound the wait.
  */
 class FhirAdmission extends OncePerRequestFilter {
 
@@ -40,6 +41,16 @@ class FhirAdmission extends OncePerRequestFilter {
         this.refused = Counter.builder("cpis.fhir.busy")
                 .description("FHIR requests refused with 503 after waiting their turn for cpis.lookup.queue-wait")
                 .register(meters);
+    }
+
+    /**
+     * A silent read ({@code IsUnscheduledAccessEvent: false}) is not held: it is one statement committed on its own,
+     * holding no lock, and waiting for the hand-over of a turn cost it a tenth of its rate (docs/decisions.md).
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String header = request.getHeader(FhirSearch.UNSCHEDULED_HEADER);
+        return header != null && header.trim().equalsIgnoreCase("false");
     }
 
     @Override

@@ -22,6 +22,7 @@ record FhirSearch(NhsNumber nhsNumber, boolean unscheduled, String traceId, Stri
     static final String PATIENT = "patient";
     static final String PATIENT_IDENTIFIER = "patient:identifier";
     static final String CODE = "code";
+    static final String UNSCHEDULED_HEADER = "IsUnscheduledAccessEvent";
 
     /**
      * Result parameters FHIR lets a server ignore, which generic clients send. {@code _count} is ignored on purpose: a
@@ -51,7 +52,7 @@ record FhirSearch(NhsNumber nhsNumber, boolean unscheduled, String traceId, Stri
         if (traceId != null && !SAFE_TRACE_ID.matcher(traceId).matches()) {
             throw precondition("TraceID must be 1 to 64 letters, digits or . _ : -");
         }
-        boolean unscheduled = unscheduled(request.getHeader("IsUnscheduledAccessEvent"));
+        boolean unscheduled = unscheduled(request.getHeader(UNSCHEDULED_HEADER));
         String patient = single(parameters, PATIENT);
         String identifier = single(parameters, PATIENT_IDENTIFIER);
         if (patient != null && identifier != null) {

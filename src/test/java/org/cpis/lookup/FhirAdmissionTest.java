@@ -72,6 +72,18 @@ class FhirAdmissionTest {
     }
 
     @Test
+    void aSilentReadIsNotHeldButAnUnscheduledOneIs() throws Exception {
+        FhirAdmission admission = admission(1, Duration.ofMillis(200));
+        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> run(admission, true));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(run(admission, false, " FALSE").getStatus()).isEqualTo(200);
+        assertThat(run(admission, false, "true").getStatus()).isEqualTo(503);
+        leave.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void aRequestThatFailsGivesBackItsTurn() throws Exception {
         FhirAdmission admission = admission(1, Duration.ofMillis(200));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/fhir/R4/CareTeam");
@@ -100,7 +112,14 @@ class FhirAdmissionTest {
 
     /** One request through the admission; {@code hold} keeps it inside until the test lets go. */
     private MockHttpServletResponse run(FhirAdmission admission, boolean hold) {
+        return run(admission, hold, null);
+    }
+
+    private MockHttpServletResponse run(FhirAdmission admission, boolean hold, String unscheduledHeader) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/fhir/R4/CareTeam");
+        if (unscheduledHeader != null) {
+            request.addHeader(FhirSearch.UNSCHEDULED_HEADER, unscheduledHeader);
+        }
         MockHttpServletResponse response = new MockHttpServletResponse();
         try {
             admission.doFilter(request, response, (req, res) -> {
