@@ -59,7 +59,7 @@ final class LookupBarePostgres {
              order by start_date, id
             """;
 
-    // NotificationService.onUnscheduledAccess and create, NotificationRepository.openGroup and countAnother.
+    // NotificationCreator.onUnscheduledAccess and create, NotificationRepository.openGroup and countAnother.
     static final String CHILD_LOCK = "select pg_advisory_xact_lock(hashtext(?))";
     static final String OPEN_GROUP = """
             select id from notifications.notification
