@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class FhirAdmission extends OncePerRequestFilter {
 
-    static final int RETRY_AFTER_SECONDS = 1;
+    private static final int RETRY_AFTER_SECONDS = 1;
 
     private static final Logger log = LoggerFactory.getLogger(FhirAdmission.class);
 
@@ -49,8 +49,7 @@ class FhirAdmission extends OncePerRequestFilter {
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String header = request.getHeader(FhirSearch.UNSCHEDULED_HEADER);
-        return header != null && header.trim().equalsIgnoreCase("false");
+        return FhirSearch.silent(request.getHeader(FhirSearch.UNSCHEDULED_HEADER));
     }
 
     @Override

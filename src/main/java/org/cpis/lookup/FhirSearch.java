@@ -101,10 +101,15 @@ record FhirSearch(NhsNumber nhsNumber, boolean unscheduled, String traceId, Stri
         if (header == null || header.trim().equalsIgnoreCase("true")) {
             return true;
         }
-        if (header.trim().equalsIgnoreCase("false")) {
+        if (silent(header)) {
             return false;
         }
         throw precondition("IsUnscheduledAccessEvent must be true or false");
+    }
+
+    /** Whether the IsUnscheduledAccessEvent header says a scheduled (silent) read. */
+    static boolean silent(String header) {
+        return header != null && header.trim().equalsIgnoreCase("false");
     }
 
     /**
