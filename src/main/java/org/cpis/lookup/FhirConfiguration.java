@@ -1,11 +1,8 @@
 package org.cpis.lookup;
 
 import ca.uhn.fhir.context.FhirContext;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class FhirConfiguration {
@@ -21,19 +18,5 @@ class FhirConfiguration {
         FhirContext context = FhirContext.forR4();
         context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
         return context;
-    }
-
-    /**
-     * Before Spring Security (checking a token is part of the work admitted) and inside the filter that answers 503
-     * when the database is unreachable.
-     */
-    @Bean
-    FilterRegistrationBean<FhirAdmission> fhirAdmission(
-            LookupProperties properties, FhirUnavailable unavailable, MeterRegistry meters) {
-        FilterRegistrationBean<FhirAdmission> registration =
-                new FilterRegistrationBean<>(new FhirAdmission(properties, unavailable, meters));
-        registration.addUrlPatterns("/fhir/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
-        return registration;
     }
 }

@@ -101,15 +101,10 @@ record FhirSearch(NhsNumber nhsNumber, boolean unscheduled, String traceId, Stri
         if (header == null || header.trim().equalsIgnoreCase("true")) {
             return true;
         }
-        if (silent(header)) {
+        if (header.trim().equalsIgnoreCase("false")) {
             return false;
         }
         throw precondition("IsUnscheduledAccessEvent must be true or false");
-    }
-
-    /** Whether the IsUnscheduledAccessEvent header says a scheduled (silent) read. */
-    static boolean silent(String header) {
-        return header != null && header.trim().equalsIgnoreCase("false");
     }
 
     /**
