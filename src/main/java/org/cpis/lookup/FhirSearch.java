@@ -22,7 +22,7 @@ record FhirSearch(NhsNumber nhsNumber, boolean unscheduled, String traceId, Stri
     static final String PATIENT = "patient";
     static final String PATIENT_IDENTIFIER = "patient:identifier";
     static final String CODE = "code";
-    static final String UNSCHEDULED_HEADER = "IsUnscheduledAccessEvent";
+    private static final String UNSCHEDULED_HEADER = "IsUnscheduledAccessEvent";
 
     /**
      * Result parameters FHIR lets a server ignore, which generic clients send. {@code _count} is ignored on purpose: a
