@@ -72,15 +72,18 @@ final class LookupBarePostgres {
                    updated_at = ?
              where id = ?
             """;
-    static final String FEED_LOCK = "select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(?))";
-    // NotificationCreator.INSERT: the notification, its deliveries and its first access in one statement.
+    // NotificationCreator.INSERT: the LA's feed lock, then the notification, its deliveries and its first access, in
+    // one statement.
     static final String INSERT_NOTIFICATION = """
-            with notification as (
+            with feed_lock as (
+                select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(?))
+            ), notification as (
                 insert into notifications.notification
                     (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,
                      last_accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type,
                      allocated_worker, queue, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                  from feed_lock
                 returning id
             ), delivery as (
                 insert into notifications.delivery (notification_id, la_ods, channel, next_attempt_at, give_up_at,
@@ -229,7 +232,7 @@ final class LookupBarePostgres {
             addAccess(c, open, accessId, at);
             return;
         }
-        // The channels are read before the feed lock, which is held over the one insert.
+        // The channels are read before the feed lock, which the insert takes and holds to the commit.
         try (PreparedStatement ps = c.prepareStatement(WEBHOOKS)) {
             ps.setString(1, la);
             try (ResultSet rs = ps.executeQuery()) {
@@ -239,37 +242,34 @@ final class LookupBarePostgres {
         }
         // The demo LAs have a duty team mailbox: the hub queues the e-mail backup when an SMTP server is configured.
         String[] channels = mailConfigured ? new String[] {"EMAIL"} : new String[0];
-        try (PreparedStatement ps = c.prepareStatement(FEED_LOCK)) {
-            ps.setString(1, la);
-            ps.executeQuery().close();
-        }
         try (PreparedStatement ps = c.prepareStatement(INSERT_NOTIFICATION)) {
-            ps.setObject(1, UUID.randomUUID());
-            ps.setString(2, la);
-            ps.setString(3, nhs);
-            ps.setString(4, localId);
-            ps.setString(5, plan);
-            ps.setLong(6, accessId);
-            ps.setTimestamp(7, at);
+            ps.setString(1, la);
+            ps.setObject(2, UUID.randomUUID());
+            ps.setString(3, la);
+            ps.setString(4, nhs);
+            ps.setString(5, localId);
+            ps.setString(6, plan);
+            ps.setLong(7, accessId);
             ps.setTimestamp(8, at);
-            ps.setString(9, "Bench JDBC loop");
-            ps.setString(10, "HEALTH_SYSTEM");
-            ps.setString(11, NOTIFYING_ORG);
-            ps.setString(12, "Northfield General Hospital Emergency Department");
-            ps.setString(13, "EMERGENCY_DEPARTMENT");
-            ps.setString(14, worker);
-            ps.setString(15, worker == null ? "MASH" : "SOCIAL_WORKER");
-            ps.setTimestamp(16, at);
+            ps.setTimestamp(9, at);
+            ps.setString(10, "Bench JDBC loop");
+            ps.setString(11, "HEALTH_SYSTEM");
+            ps.setString(12, NOTIFYING_ORG);
+            ps.setString(13, "Northfield General Hospital Emergency Department");
+            ps.setString(14, "EMERGENCY_DEPARTMENT");
+            ps.setString(15, worker);
+            ps.setString(16, worker == null ? "MASH" : "SOCIAL_WORKER");
             ps.setTimestamp(17, at);
-            ps.setString(18, la);
-            ps.setTimestamp(19, at);
-            ps.setTimestamp(20, Timestamp.from(now.plus(Duration.ofHours(25))));
-            ps.setTimestamp(21, at);
-            ps.setArray(22, c.createArrayOf("varchar", channels));
-            ps.setLong(23, accessId);
-            ps.setTimestamp(24, at);
-            ps.setString(25, "Bench JDBC loop");
-            ps.setString(26, "HEALTH_SYSTEM");
+            ps.setTimestamp(18, at);
+            ps.setString(19, la);
+            ps.setTimestamp(20, at);
+            ps.setTimestamp(21, Timestamp.from(now.plus(Duration.ofHours(25))));
+            ps.setTimestamp(22, at);
+            ps.setArray(23, c.createArrayOf("varchar", channels));
+            ps.setLong(24, accessId);
+            ps.setTimestamp(25, at);
+            ps.setString(26, "Bench JDBC loop");
+            ps.setString(27, "HEALTH_SYSTEM");
             ps.executeUpdate();
         }
     }

@@ -25,6 +25,8 @@ class AuditService implements Audit {
     private final Clock clock;
     private final AuditKeys keys;
     private final AuditChain chain;
+    // Keyed with the subject key on first use, never used itself: subjectHash hashes with copies of it.
+    private volatile Mac subjectMac;
 
     AuditService(JdbcClient jdbc, Clock clock, AuditKeys keys, AuditChain chain) {
         this.jdbc = jdbc;
@@ -67,12 +69,27 @@ class AuditService implements Audit {
     @Override
     public String subjectHash(NhsNumber nhsNumber) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys.subject());
+            // A Mac is not thread-safe: each hash uses a copy of one keyed once (every lookup hashes its subject, and
+            // looking the algorithm up and keying it each time was a few per cent of a lookup's time in the hub).
+            Mac mac = (Mac) subjectMac().clone();
             return HexFormat.of().formatHex(mac.doFinal(nhsNumber.value().getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Mac subjectMac() {
+        Mac mac = subjectMac;
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(keys.subject());
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException(e);
+            }
+            subjectMac = mac;
+        }
+        return mac;
     }
 
     @Override

@@ -71,7 +71,10 @@ class NotificationCreator {
                         Collectors.toList()));
         byLa.forEach((la, records) -> {
             // Serialises concurrent accesses of one child from one organisation for this LA, so they group.
-            lock("select pg_advisory_xact_lock(hashtext(:key))", "key", groupKey(la, access));
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+                    .param("key", groupKey(la, access))
+                    .query()
+                    .listOfRows();
             Optional<UUID> open = notifications.openGroup(
                     la,
                     access.nhsNumber().value(),
@@ -92,18 +95,8 @@ class NotificationCreator {
                 + access.organisation().value();
     }
 
-    private void lock(String sql, String name, String value) {
-        jdbc.sql(sql).param(name, value).query().listOfRows();
-    }
-
     private void create(OdsCode la, List<VisibleRecord> records, UnscheduledAccessRecorded access) {
         String[] channels = channels(la).stream().map(Channel::name).toArray(String[]::new);
-        // The pull API's cursor (seq) is taken at insert, but rows become visible at commit. Holding this LA's lock
-        // from before the insert to the commit makes its notifications commit in cursor order, so a polling LA system
-        // never moves its cursor past one that commits later. Every lookup that notifies this LA waits for it, so it is
-        // taken last and held over one statement: the channels are read before it, and the notification, its
-        // deliveries and its first access are written together.
-        lock("select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(:la))", "la", la.value());
         insert(la, records, access, channels);
     }
 
@@ -157,15 +150,25 @@ class NotificationCreator {
                 .update();
     }
 
-    /** A new notification, a delivery on each channel (DeliveryQueue's rows) and its first access. */
+    /**
+     * A new notification, a delivery on each channel (DeliveryQueue's rows) and its first access, after taking the LA's
+     * feed lock. The pull API's cursor (seq) is taken at insert, but rows become visible at commit. Holding this LA's
+     * lock from before the insert to the commit makes its notifications commit in cursor order, so a polling LA system
+     * never moves its cursor past one that commits later. Every lookup that notifies this LA waits for it, so it is
+     * taken last, in this statement: the notification row is made from the lock's row, so its seq is drawn after the
+     * lock is held, and the lock is held over this one statement and the commit.
+     */
     private static final String INSERT = """
-            with notification as (
+            with feed_lock as (
+                select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(:la))
+            ), notification as (
                 insert into notifications.notification
                     (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,
                      last_accessed_at, actor_name, actor_role, org_ods, org_name, care_setting_type,
                      allocated_worker, queue, created_at, updated_at)
-                values (:id, :la, :nhs, :localIds, :plans, :access, :at, :at, :actor, :role, :org, :orgName, :type,
-                        :worker, :queue, :at, :at)
+                select :id, :la, :nhs, :localIds, :plans, :access, :at, :at, :actor, :role, :org, :orgName, :type,
+                       :worker, :queue, :at, :at
+                  from feed_lock
                 returning id
             ), delivery as (
                 insert into notifications.delivery (notification_id, la_ods, channel, next_attempt_at, give_up_at,
