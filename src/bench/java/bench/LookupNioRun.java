@@ -70,6 +70,7 @@ final class LookupNioRun {
             throw new IllegalStateException("load generator failed", e);
         }
         Tally tally = (Tally) outcome.get();
+        Timeline.write(name, measureStart, tally.ends, tally.samples, tally.count);
         long[] sorted = Arrays.copyOf(tally.samples, tally.count);
         Arrays.sort(sorted);
         return new LookupRun.Result(
@@ -86,15 +87,19 @@ final class LookupNioRun {
 
     private static final class Tally {
         long[] samples = new long[1 << 16];
+        // When each sample's response ended (nanoTime), for the timeline (bench.timeline).
+        long[] ends = new long[1 << 16];
         int count;
         long errors;
         long empty;
         String firstError;
 
-        void sample(long nanos) {
+        void sample(long nanos, long endedAt) {
             if (count == samples.length) {
                 samples = Arrays.copyOf(samples, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
             }
+            ends[count] = endedAt;
             samples[count++] = nanos;
         }
 
@@ -169,7 +174,7 @@ final class LookupNioRun {
                         long t1 = System.nanoTime();
                         judge(connection.in, end, tally);
                         if (connection.sentAt - measureStart >= 0 && t1 - measureEnd <= 0) {
-                            tally.sample(t1 - connection.sentAt);
+                            tally.sample(t1 - connection.sentAt, t1);
                         }
                         // Closed loop: HTTP/1.1 without pipelining, so nothing follows the response.
                         boolean close = indexOfIgnoreCase(connection.in.array(), end, "\r\nconnection: close\r\n") >= 0;
