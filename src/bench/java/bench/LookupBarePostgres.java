@@ -72,11 +72,11 @@ final class LookupBarePostgres {
                    updated_at = ?
              where id = ?
             """;
-    // NotificationCreator.INSERT: the LA's feed lock (shared), then the notification, its deliveries and its first
-    // access, in one statement.
+    // NotificationCreator.INSERT: the LA's feed lock, then the notification, its deliveries and its first access, in
+    // one statement.
     static final String INSERT_NOTIFICATION = """
             with feed_lock as (
-                select pg_advisory_xact_lock_shared(hashtext('cpis-notify-feed'), hashtext(?))
+                select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(?))
             ), notification as (
                 insert into notifications.notification
                     (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,

@@ -348,6 +348,8 @@ public final class NotificationBenchmark {
                         .header("Authorization", "Bearer " + token)
                         .header("Accept", "application/fhir+json")
                         .header("TraceID", trace)
+                        // An unscheduled lookup names its end user (issue 12), as the lookup load does.
+                        .header("NHSD-Session-UUID", "555000000001")
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

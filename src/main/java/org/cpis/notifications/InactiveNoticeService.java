@@ -53,8 +53,8 @@ class InactiveNoticeService implements InactiveNumberNotices {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<UUID> tell(Mark mark) {
         OdsCode la = mark.localAuthority();
-        // The LA's feed lock, held to commit: exclusively (access notifications share it), so that two marks of one
-        // number for one LA are told one at a time, and a poll of the pull API sees this notice whole or not at all.
+        // The LA's feed lock, as an access notification takes it: held to commit, so that the pull API's cursor order
+        // is commit order across both kinds, and so that two marks of one number for one LA are told one at a time.
         jdbc.sql("select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(:la))")
                 .param("la", la.value())
                 .query()

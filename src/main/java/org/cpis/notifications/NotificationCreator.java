@@ -81,7 +81,7 @@ class NotificationCreator {
                     access.organisation(),
                     access.accessedAt().minus(properties.groupingWindow()));
             if (open.isPresent()) {
-                notifications.countAnother(la, open.get(), access.accessedAt());
+                notifications.countAnother(open.get(), access.accessedAt());
                 notifications.addAccess(
                         open.get(), access.accessId(), access.accessedAt(), access.actorName(), access.actorRole());
             } else {
@@ -151,16 +151,16 @@ class NotificationCreator {
     }
 
     /**
-     * A new notification, a delivery on each channel (DeliveryQueue's rows) and its first access, holding the LA's feed
-     * lock shared. The pull API's cursor (seq) is drawn at insert, but rows become visible at commit; a poll takes the
-     * lock exclusively before it reads (NotificationFeed), so it waits for every notification whose seq is drawn and
-     * that has not committed, and none draws a seq while it reads: a polling LA system never moves its cursor past one
-     * that commits later. Shared, lookups notifying one LA do not wait for each other. The notification row is made
-     * from the lock's row, so its seq is drawn after the lock is held; the lock is held to the commit.
+     * A new notification, a delivery on each channel (DeliveryQueue's rows) and its first access, after taking the LA's
+     * feed lock. The pull API's cursor (seq) is taken at insert, but rows become visible at commit. Holding this LA's
+     * lock from before the insert to the commit makes its notifications commit in cursor order, so a polling LA system
+     * never moves its cursor past one that commits later. Every lookup that notifies this LA waits for it, so it is
+     * taken last, in this statement: the notification row is made from the lock's row, so its seq is drawn after the
+     * lock is held, and the lock is held over this one statement and the commit.
      */
     private static final String INSERT = """
             with feed_lock as (
-                select pg_advisory_xact_lock_shared(hashtext('cpis-notify-feed'), hashtext(:la))
+                select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(:la))
             ), notification as (
                 insert into notifications.notification
                     (id, la_ods, nhs_number, local_ids, plan_types, first_access_id, first_accessed_at,

@@ -3,7 +3,6 @@ package org.cpis.notifications;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,40 +44,13 @@ class NotificationRepository {
                 .optional();
     }
 
-    /**
-     * One more access counted on an open notification, under the LA's feed lock shared (NotificationFeed.lock), so
-     * that a page of the pull API never shows a count that its list of who looked does not match.
-     */
-    void countAnother(OdsCode la, UUID id, Instant at) {
+    void countAnother(UUID id, Instant at) {
         jdbc.sql("""
-                        with feed_lock as (
-                            select pg_advisory_xact_lock_shared(hashtext('cpis-notify-feed'), hashtext(:la))
-                        )
-                        update notifications.notification
-                           set access_count = access_count + 1, last_accessed_at = greatest(last_accessed_at, :at),
-                               updated_at = :at
-                          from feed_lock
-                         where id = :id
-                        """)
-                .param("la", la.value())
-                .param("id", id)
-                .param("at", Timestamp.from(at))
-                .update();
-    }
-
-    /**
-     * Takes the LA's feed lock exclusively, to the end of the transaction, waiting at most {@code wait} for the
-     * lookups writing to the feed (which hold it shared) to commit; then no row of this LA's feed is in flight.
-     */
-    void lockFeed(OdsCode la, Duration wait) {
-        jdbc.sql("select set_config('lock_timeout', :wait, true)")
-                .param("wait", wait.toMillis() + "ms")
-                .query()
-                .listOfRows();
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('cpis-notify-feed'), hashtext(:la))")
-                .param("la", la.value())
-                .query()
-                .listOfRows();
+                update notifications.notification
+                   set access_count = access_count + 1, last_accessed_at = greatest(last_accessed_at, :at),
+                       updated_at = :at
+                 where id = :id
+                """).param("id", id).param("at", Timestamp.from(at)).update();
     }
 
     void addAccess(UUID id, long accessId, Instant at, String name, String role) {

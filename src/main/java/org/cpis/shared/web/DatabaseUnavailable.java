@@ -39,9 +39,8 @@ public final class DatabaseUnavailable {
 
     /**
      * Whether this failure means the database could not be reached or dropped the connection (SQL states of class 08,
-     * and 57P01-57P03: the server shutting down or starting) or could not give a lock within the wait asked for
-     * (55P03), as opposed to a refused statement, which is a bug. A commit or rollback that failed at the driver
-     * ({@code TransactionSystemException}) counts too.
+     * and 57P01-57P03: the server shutting down or starting), as opposed to a refused statement, which is a bug. A
+     * commit or rollback that failed at the driver ({@code TransactionSystemException}) counts too.
      */
     static boolean causedBy(Throwable failure) {
         Throwable t = failure;
@@ -67,10 +66,7 @@ public final class DatabaseUnavailable {
                 && (sqlState.startsWith("08")
                         || sqlState.equals("57P01")
                         || sqlState.equals("57P02")
-                        || sqlState.equals("57P03")
-                        // lock_not_available: a bounded wait for a lock ran out (the pull API's feed lock), which
-                        // clears by itself like a restart does.
-                        || sqlState.equals("55P03"));
+                        || sqlState.equals("57P03"));
     }
 
     /** Writes the 503; false if the response is already committed (nothing can be said any more). */
