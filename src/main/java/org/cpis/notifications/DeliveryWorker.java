@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cpis.notifications.DeliveryQueue.Claimed;
@@ -73,7 +75,7 @@ class DeliveryWorker {
     /**
      * Webhooks go out together (each with its own time limit) while e-mails go one after another, each recorded as soon
      * as it is sent; then the webhooks' outcomes are recorded in one batch. A receiver that is slow or down therefore
-     * costs a batch at most one time limit.
+     * costs a batch at most one time limit. Who looked, for the webhooks' bodies, is read once for the whole batch.
      */
     private void deliver(List<Claimed> batch) {
         if (batch.isEmpty()) {
@@ -83,10 +85,14 @@ class DeliveryWorker {
                 .filter(d -> d.channel() == Channel.WEBHOOK)
                 .map(Claimed::localAuthority)
                 .toList());
+        Map<UUID, List<Notification.AccessedBy>> accesses = notifications.accessesOf(batch.stream()
+                .filter(d -> d.channel() == Channel.WEBHOOK && d.notice() == null)
+                .map(d -> d.notification().id())
+                .toList());
         List<CompletableFuture<Outcome>> posted = new ArrayList<>();
         for (Claimed delivery : batch) {
             if (delivery.channel() == Channel.WEBHOOK) {
-                posted.add(post(posting, delivery).thenApply(e -> new Outcome(delivery, e)));
+                posted.add(post(posting, delivery, accesses).thenApply(e -> new Outcome(delivery, e)));
             }
         }
         for (Claimed delivery : batch) {
@@ -110,22 +116,21 @@ class DeliveryWorker {
     }
 
     /** Never fails: whatever goes wrong is the outcome, so one bad row cannot stop a batch being recorded. */
-    private CompletableFuture<String> post(Webhooks.Posting posting, Claimed delivery) {
+    private CompletableFuture<String> post(
+            Webhooks.Posting posting, Claimed delivery, Map<UUID, List<Notification.AccessedBy>> accesses) {
         try {
-            return posting.post(delivery.localAuthority(), delivery.subject().toString(), body(delivery));
+            return posting.post(delivery.localAuthority(), delivery.subject().toString(), body(delivery, accesses));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(e.getClass().getSimpleName());
         }
     }
 
-    private String body(Claimed delivery) {
+    private String body(Claimed delivery, Map<UUID, List<Notification.AccessedBy>> accesses) {
         if (delivery.notice() != null) {
             return json.writeValueAsString(NotificationPayload.notice(delivery.notice()));
         }
         Notification n = delivery.notification();
-        List<Notification.AccessedBy> accesses =
-                notifications.accessesOf(n.localAuthority(), List.of(n.id())).getOrDefault(n.id(), List.of());
-        return json.writeValueAsString(NotificationPayload.webhook(n, accesses));
+        return json.writeValueAsString(NotificationPayload.webhook(n, accesses.getOrDefault(n.id(), List.of())));
     }
 
     private String emailed(Claimed delivery, boolean escalation) {

@@ -37,7 +37,7 @@ class NotificationFeed {
     public List<Item> page(OdsCode la, long cursor, int size) {
         List<Notification> page = notifications.feed(la, cursor, size);
         Map<UUID, List<Notification.AccessedBy>> accesses =
-                notifications.accessesOf(la, page.stream().map(Notification::id).toList());
+                notifications.accessesOf(page.stream().map(Notification::id).toList());
         Stream<Item> accessItems = page.stream()
                 .map(n -> new Item(
                         n.cursor(), NotificationPayload.withState(n, accesses.getOrDefault(n.id(), List.of()))));

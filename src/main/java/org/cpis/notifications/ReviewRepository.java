@@ -105,13 +105,13 @@ class ReviewRepository {
                         update notifications.notification
                            set status = 'CLOSED', closed_at = :now, updated_at = :now, reviewed_by = :reviewer,
                                outcome_note = coalesce(outcome_note, :note)
-                         where la_ods = :la and status = 'UNREVIEWED' and id = any(:ids::uuid[])
+                         where la_ods = :la and status = 'UNREVIEWED' and id = any(:ids)
                         """)
                 .param("now", Timestamp.from(now))
                 .param("reviewer", reviewer)
                 .param("note", note)
                 .param("la", la.value())
-                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param("ids", ids.toArray(UUID[]::new))
                 .update();
     }
 
