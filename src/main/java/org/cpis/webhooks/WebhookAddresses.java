@@ -11,7 +11,7 @@ import java.util.Locale;
  * Keeps webhooks off the hub's own machine and private networks. An LA data manager chooses the URL, and the hub posts
  * to it and shows the HTTP status it got: without this, the settings page would let anyone with that role probe the
  * hub's internal network (server-side request forgery). Checked when the URL is saved (names and literal addresses that
- * are plainly local) and again before every delivery, after DNS resolution.
+ * are plainly local) and again on the addresses every connection to it is opened to ({@link PublicAddressesOnly}).
  */
 final class WebhookAddresses {
 
@@ -53,11 +53,6 @@ final class WebhookAddresses {
         } catch (UnknownHostException e) {
             return numeric(host) || host.startsWith("[");
         }
-    }
-
-    /** @return true if the host resolves to any address on this machine or a private network, or does not resolve */
-    static boolean resolvesLocal(URI url) {
-        return plainlyLocal(url);
     }
 
     /** A host is a number, not a name, if its last label starts with a digit: no top-level domain does (RFC 3696). */
