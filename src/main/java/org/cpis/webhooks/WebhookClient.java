@@ -35,6 +35,8 @@ final class WebhookClient implements AutoCloseable {
     /** Connections to one receiver at once: a delivery batch (50) goes out together. */
     private static final int PER_RECEIVER = 50;
 
+    private static final String TIMED_OUT = "timed out";
+
     private final Clock clock;
     private final Duration timeout;
     private final CloseableHttpAsyncClient http;
@@ -113,8 +115,13 @@ final class WebhookClient implements AutoCloseable {
                         outcome.complete("cancelled");
                     }
                 });
-        return outcome.completeOnTimeout("timed out", timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
-                .whenComplete((result, failure) -> exchange.cancel(true));
+        // Cancelled only when cut off: cancelling a finished exchange would close its kept-alive connection.
+        return outcome.completeOnTimeout(TIMED_OUT, timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
+                .whenComplete((result, failure) -> {
+                    if (TIMED_OUT.equals(result)) {
+                        exchange.cancel(true);
+                    }
+                });
     }
 
     /** What went wrong, as the LA's settings page lists it: the kind of failure, never a message with the URL. */

@@ -28,7 +28,7 @@ import testsupport.TestClock;
  */
 class WebhookClientTest {
 
-    record Received(Map<String, List<String>> headers, String body) {}
+    record Received(Map<String, List<String>> headers, String body, int clientPort) {}
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger status = new AtomicInteger(204);
@@ -59,7 +59,8 @@ class WebhookClientTest {
         receiver.createContext("/hook", exchange -> {
             received.add(new Received(
                     Map.copyOf(exchange.getRequestHeaders()),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRemoteAddress().getPort()));
             exchange.sendResponseHeaders(status.get(), -1);
             exchange.close();
         });
@@ -102,6 +103,22 @@ class WebhookClientTest {
         assertThat(got.headers().get("Webhook-signature"))
                 .containsExactly(WebhookSigner.header(settings.secret(), null, "msg_1", timestamp, body));
         assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void one_receivers_posts_share_a_kept_alive_connection() throws InterruptedException {
+        WebhookSettings settings = settings(url());
+        try (WebhookClient client = new WebhookClient(Duration.ofSeconds(5), true, dns, clock)) {
+            assertThat(client.post(settings, "msg_1", "{}").join()).isNull();
+            // The outcome is known as the response arrives, a moment before the connection is back in the pool.
+            Thread.sleep(200);
+            assertThat(client.post(settings, "msg_2", "{}").join()).isNull();
+        }
+        assertThat(received)
+                .extracting(Received::clientPort)
+                .hasSize(2)
+                .containsOnly(received.get(0).clientPort());
+        assertThat(lookups).as("one connection, resolved and checked once").hasValue(1);
     }
 
     @Test
