@@ -1,16 +1,15 @@
 package org.cpis.webhooks;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
  * The webhook client's name resolution: the addresses a connection is opened to are the ones checked, so a DNS server
  * that answers a public address to a check and a private one moments later to the connection (DNS rebinding) cannot
  * turn a webhook into a request to the hub's own network. A name with any local or private address is refused whole.
+ * (The client's {@code resolve(host, port)} is the interface's own, which calls {@link #resolve(String)}.)
  */
 final class PublicAddressesOnly implements DnsResolver {
 
@@ -36,13 +35,6 @@ final class PublicAddressesOnly implements DnsResolver {
             throw new LocalAddressRefused();
         }
         return addresses;
-    }
-
-    @Override
-    public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-        return Arrays.stream(resolve(host))
-                .map(address -> new InetSocketAddress(address, port))
-                .toList();
     }
 
     @Override
