@@ -68,10 +68,15 @@ class EmbeddedPostgresConfiguration {
     DataSource dataSource(
             EmbeddedPostgresServer server,
             @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeoutMillis,
-            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int maximumPoolSize) {
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int maximumPoolSize,
+            @Value("${spring.datasource.hikari.data-source-properties.options:}") String options) {
         // Hikari's default of 10, as for an external database: on a few cores more connections only add PostgreSQL
         // processes competing for them (docs/decisions.md, "Speed budget").
         HikariDataSource pool = pool(server, RUNTIME, "cpis-embedded", maximumPoolSize);
+        // The session settings application.yml gives an external database's connections (the idle transaction limit).
+        if (!options.isBlank()) {
+            pool.addDataSourceProperty("options", options);
+        }
         // While the database is unreachable a request fails within seconds (503) instead of queueing for 30.
         pool.setConnectionTimeout(connectionTimeoutMillis);
         pool.addDataSourceProperty("connectTimeout", "3");
