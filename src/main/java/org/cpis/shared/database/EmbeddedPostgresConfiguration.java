@@ -73,7 +73,7 @@ class EmbeddedPostgresConfiguration {
         // Hikari's default of 10, as for an external database: on a few cores more connections only add PostgreSQL
         // processes competing for them (docs/decisions.md, "Speed budget").
         HikariDataSource pool = pool(server, RUNTIME, "cpis-embedded", maximumPoolSize);
-        // The session settings application.yml gives an external database's connections (the idle transaction limit).
+        // The session settings application.yml gives external connections: idle transaction limit, keepalives.
         if (!options.isBlank()) {
             pool.addDataSourceProperty("options", options);
         }

@@ -16,9 +16,18 @@ class DatabaseSessionSettingsTest {
 
     @Test
     void a_transaction_idle_for_a_minute_is_ended_by_postgresql() {
-        assertThat(jdbc.sql("show idle_in_transaction_session_timeout")
-                        .query(String.class)
-                        .single())
-                .isEqualTo("1min");
+        assertThat(show("idle_in_transaction_session_timeout")).isEqualTo("1min");
+    }
+
+    @Test
+    void postgresql_probes_a_silent_hub_connection_after_a_minute() {
+        // Over TCP (the embedded server and any external one); a Unix-domain socket would show 0.
+        assertThat(show("tcp_keepalives_idle")).isEqualTo("60");
+        assertThat(show("tcp_keepalives_interval")).isEqualTo("10");
+        assertThat(show("tcp_keepalives_count")).isEqualTo("6");
+    }
+
+    private String show(String setting) {
+        return jdbc.sql("show " + setting).query(String.class).single();
     }
 }
